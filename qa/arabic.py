@@ -1,0 +1,164 @@
+"""Arabic text helpers: tokens, clitics, matching-time normalisation that maps back to original
+offsets, and sentence and paragraph splitting.
+
+Normalisation is for matching only. Every span found in a normalised view is mapped back to
+code-point offsets in the original text before it leaves this module's callers.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+# Vowel marks are Script=Inherited with Script_Extensions=Arabic, so \p{Arabic}+ would split a
+# vowelled word; scx keeps it whole. Tatweel is Lm and is included as a letter.
+AR_LETTER = r"[\p{scx=Arabic}&&\p{L}]"
+AR_WORD_CHAR = r"[\p{scx=Arabic}&&[\p{L}\p{M}]]"
+WORD_CHAR = r"[\p{L}\p{M}]"
+
+_TOKEN = regex.compile(
+    r"(?P<ar>" + AR_WORD_CHAR + r"+)"
+    r"|(?P<lat>[\p{L}\p{M}--\p{scx=Arabic}]+(?:['’\-][\p{L}\p{M}--\p{scx=Arabic}]+)*)"
+    r"|(?P<num>\p{Nd}+(?:[.,٫٬]\p{Nd}+)*)",
+    regex.V1,
+)
+
+TATWEEL = "\u0640"
+# Harakat, tanwin, shadda, sukun, superscript alef, and Quranic annotation marks.
+DIACRITICS = "".join(chr(c) for c in [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)])
+
+# Folding used for loose matching: one letter per family, so spelling variants meet.
+_FOLD = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي", "ے": "ي", "ئ": "ي",
+    "ة": "ه", "ە": "ه", "ھ": "ه", "ۀ": "ه",
+    "ؤ": "و",
+    "ک": "ك",
+}
+_DELETE = {ord(ch): None for ch in DIACRITICS + TATWEEL}
+FOLD_TABLE = {**_DELETE, **{ord(k): v for k, v in _FOLD.items()}}
+STRIP_TABLE = dict(_DELETE)
+_DELETABLE = regex.compile("[" + regex.escape(DIACRITICS + TATWEEL) + "]+")
+
+
+def fold(text: str) -> str:
+    """Loose matching key: no diacritics or tatweel; hamza carriers, alef forms, ى/ي, ة/ه merged."""
+    return text.translate(FOLD_TABLE)
+
+
+def strip_marks(text: str) -> str:
+    """Remove diacritics and tatweel only; hamza stays, so hamza slips remain visible."""
+    return text.translate(STRIP_TABLE)
+
+
+class NormalizedView:
+    """A normalised copy of a text whose spans map back to the original.
+
+    Normalisation only substitutes one character for one or deletes characters, so the map is a
+    sorted list of deletion runs: (position in the normalised text, characters deleted so far).
+    Memory grows with the number of deletion runs, not with the text.
+    """
+
+    __slots__ = ("original", "text", "_run_pos", "_run_cum")
+
+    def __init__(self, original: str, table: dict):
+        self.original = original
+        self.text = original.translate(table)
+        run_pos, run_cum, deleted = [], [], 0
+        if len(self.text) != len(original):
+            for m in _DELETABLE.finditer(original):
+                run_pos.append(m.start() - deleted)
+                deleted += m.end() - m.start()
+                run_cum.append(deleted)
+        self._run_pos, self._run_cum = run_pos, run_cum
+
+    def to_original(self, pos: int) -> int:
+        """Original offset of the normalised character at ``pos`` (or the text end).
+
+        Deleted characters (diacritics, tatweel) belong to the letter before them, so a span
+        [start, end) mapped with this function covers a word's trailing marks and not its
+        predecessor's."""
+        i = bisect.bisect_right(self._run_pos, pos) - 1
+        return pos + (self._run_cum[i] if i >= 0 else 0) if pos < len(self.text) else len(self.original)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if start == end:
+            o = self.to_original(start)
+            return o, o
+        return self.to_original(start), self.to_original(end)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    script: str  # "ar", "lat" or "num"
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(), m.start(), m.end(), m.lastgroup) for m in _TOKEN.finditer(text)]
+
+
+# Proclitics, longest first: conjunction (و ف), then preposition (ب ك ل), then the article.
+# "لل" is ل + ال with the article's alef dropped, as Arabic spells it.
+_PROCLITIC = regex.compile(r"^(?:[وف])?(?:[بك]?ال|لل|[بكل])?")
+PROCLITIC_PATTERN = r"(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
+
+
+def clitic_splits(word: str, min_stem: int = 2) -> list[tuple[str, str]]:
+    """Possible (proclitics, stem) readings of a word, longest proclitic first, ending with the
+    whole word. Arabic is ambiguous here (بلاد is not ب+لاد), so callers try each reading."""
+    out = []
+    match = _PROCLITIC.match(word)
+    prefix = match.group() if match else ""
+    # Try every shorter prefix too: "والد" must also be read as the word itself.
+    for cut in range(len(prefix), -1, -1):
+        pre, stem = word[:cut], word[cut:]
+        if len(stem) >= min_stem and _PROCLITIC.fullmatch(pre):
+            out.append((pre, stem))
+    return out or [("", word)]
+
+
+# Sentence ends: a run of terminators, optional closing quotes or brackets, then space or end.
+# A full stop between digits (3.5) or inside an abbreviation run is not an end.
+_SENTENCE_END = regex.compile(r"(?:(?<!\d)\.(?!\d)|[؟?!؛…])+[»”\"’')\]]*(?=\s|$)|(?:\r\n|\r|\n)\s*")
+_BLANK_LINES = regex.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))*")
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: split on . ؟ ! ? ؛ … and at line ends; whitespace is trimmed."""
+    out, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        span = _trimmed(text, start, m.end())
+        if span:
+            out.append(span)
+        start = m.end()
+    span = _trimmed(text, start, len(text))
+    if span:
+        out.append(span)
+    return out
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Paragraph spans: runs of text separated by one or more blank lines."""
+    out, start = [], 0
+    for m in _BLANK_LINES.finditer(text):
+        span = _trimmed(text, start, m.start())
+        if span:
+            out.append(span)
+        start = m.end()
+    span = _trimmed(text, start, len(text))
+    if span:
+        out.append(span)
+    return out

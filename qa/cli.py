@@ -1,0 +1,169 @@
+"""The `qa` command line: argument parsing and exit codes only; no checking logic lives here.
+
+Exit codes: 0 nothing at or above the fail level, 1 findings at or above it, 2 usage or input error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import os
+import sys
+
+from . import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+def _date(value: str) -> _dt.date:
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def _ids(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(",") if part.strip())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qa",
+        description="tadqiq (تدقيق): check Arabic news copy for MT debris, boilerplate, factual drift, "
+        "inconsistent spellings and typography.",
+    )
+    parser.add_argument("--version", action="version", version=f"tadqiq {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = sub.add_parser("check", help="check files, directories or '-' (stdin)")
+    check.add_argument("paths", nargs="+", metavar="PATH")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
+    check.add_argument("--select", type=_ids, default=(), metavar="IDS", help="only these packs or rules (comma-separated)")
+    check.add_argument("--ignore", type=_ids, default=(), metavar="IDS", help="skip these packs or rules (comma-separated)")
+    check.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the articles' publication date")
+    check.add_argument("--rules", action="append", default=[], metavar="DIR", help="also load the packs in DIR")
+    check.add_argument("--encoding", metavar="NAME", help="decode input with this encoding (e.g. cp1256)")
+    check.add_argument("--fail-on", choices=["error", "warning", "info"], default="warning",
+                       help="lowest severity that makes the exit code 1 (default: warning)")
+    check.add_argument("--no-color", action="store_true", help="never colour the text output")
+
+    rules = sub.add_parser("rules", help="list every pack and rule")
+    rules.add_argument("--rules", action="append", default=[], metavar="DIR")
+    rules.add_argument("--format", choices=["text", "json"], default="text")
+
+    explain = sub.add_parser("explain", help="print a rule's description, messages and examples")
+    explain.add_argument("rule", metavar="RULE")
+    explain.add_argument("--rules", action="append", default=[], metavar="DIR")
+    return parser
+
+
+def _stdout_utf8() -> None:
+    # Reports are Arabic; never let a C locale turn them into UnicodeEncodeError.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
+def _error(message: str) -> int:
+    print(f"qa: error: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def cmd_check(args) -> int:
+    from .config import Config
+    from .engine import check_paths
+    from .packs import SEVERITY_RANK
+    from .report import render
+
+    config = Config(select=args.select, ignore=args.ignore, rules_dirs=tuple(args.rules),
+                    date=args.date, encoding=args.encoding, fail_on=args.fail_on)
+    result = check_paths(args.paths, config=config)
+    for error in result.errors:
+        print(f"qa: error: {error}", file=sys.stderr)
+    tty = args.output is None and sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ
+    report = render(args.format, result, None, tty)
+    if args.output:
+        from .fixes import write_atomic
+
+        write_atomic(args.output, report)
+    else:
+        sys.stdout.write(report)
+    if result.errors:
+        return EXIT_ERROR
+    threshold = SEVERITY_RANK[config.fail_on]
+    return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else EXIT_CLEAN
+
+
+def cmd_rules(args) -> int:
+    from .packs import load_packs
+
+    packs = load_packs(args.rules)
+    if args.format == "json":
+        import json
+
+        data = [{"pack": p.id, "description": p.description, "rules": [
+            {"id": r.id, "kind": r.kind, "severity": r.severity, "message": r.message_ar, "message_en": r.message_en}
+            for r in p.rules]} for p in packs]
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+        return EXIT_CLEAN
+    for pack in packs:
+        print(f"{pack.id}: {pack.description}")
+        for rule in pack.rules:
+            print(f"  {rule.id:<40} {rule.severity:<8} {rule.message_en}")
+    return EXIT_CLEAN
+
+
+def cmd_explain(args) -> int:
+    from .packs import load_packs
+    from .report.text import visible
+
+    rules = {r.id: r for p in load_packs(args.rules) for r in p.rules}
+    rule = rules.get(args.rule)
+    if rule is None:
+        close = [rid for rid in rules if args.rule in rid]
+        hint = f" (did you mean {', '.join(close[:3])}?)" if close else " (see 'qa rules')"
+        return _error(f"unknown rule {args.rule!r}{hint}")
+    print(f"{rule.id}  [{rule.severity}, kind: {rule.kind}]")
+    if rule.description:
+        print(f"\n{rule.description}")
+    print(f"\nالرسالة: {rule.message_ar}\nMessage: {rule.message_en}")
+    if rule.examples["fire"]:
+        print("\nFires on:")
+        for ex in rule.examples["fire"]:
+            print(f"  ✗ {visible(ex['text'])}")
+            if "fix" in ex:
+                print(f"    → {visible(ex['fix'])}")
+    if rule.examples["pass"]:
+        print("\nDoes not fire on:")
+        for ex in rule.examples["pass"]:
+            print(f"  ✓ {visible(ex['text'])}")
+    print(f"\nDefined in {rule.source}:{rule.line}")
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}
+
+
+def main(argv=None) -> int:
+    _stdout_utf8()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        parser.print_help()
+        return EXIT_ERROR
+    from .engine import UsageError
+    from .packs import PackError
+
+    try:
+        return COMMANDS[args.command](args)
+    except (PackError, UsageError) as exc:
+        return _error(str(exc))
+    except BrokenPipeError:
+        # `qa check … | head` closes the pipe early; that is not an error worth a traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CLEAN
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        return _error(f"{getattr(exc, 'filename', '') or ''}: {exc.strerror or exc}".lstrip(": "))

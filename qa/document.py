@@ -1,0 +1,174 @@
+"""The text model: decoding bytes, the original text, and offsets <-> (line, column).
+
+Every offset in tadqiq is a code-point index into ``Document.text``, the decoded text with any
+leading byte-order mark removed. Lines and columns are 1-based and derived here, once.
+"""
+
+from __future__ import annotations
+
+import bisect
+import codecs
+import datetime as _dt
+from dataclasses import dataclass, field
+from functools import cached_property
+
+import regex
+
+# Only these three end a line. Python's str.splitlines() also breaks on U+2028, \x0c, \x1c…, which
+# editors and GitHub do not, and columns would then disagree with what the user sees.
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+
+
+class InputError(Exception):
+    """A file that cannot be read as text. The message is one line, meant for the user."""
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based
+    start: int
+    end: int  # exclusive, before the line terminator
+
+    def text(self, doc: "Document") -> str:
+        return doc.text[self.start : self.end]
+
+
+def _looks_like_cp1256(data: bytes) -> bool:
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        return False
+    arabic = sum(1 for ch in text if "\u0621" <= ch <= "\u064a")
+    letters = sum(1 for ch in text if ch.isalpha())
+    return letters > 0 and arabic / letters > 0.5
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
+    """Decode file bytes to text. Returns (text, encoding_used). Raises InputError.
+
+    A leading BOM is consumed, so offset 0 is the first character a reader sees.
+    """
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise InputError(f"unknown encoding {encoding!r}") from None
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            raise InputError(f"cannot decode as {encoding}: invalid byte at offset {exc.start}") from None
+        return text.removeprefix("\ufeff"), encoding
+    if data.startswith(codecs.BOM_UTF8):
+        body, used = data[3:], "utf-8-sig"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16").removeprefix("\ufeff"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(f"invalid UTF-16 at byte {exc.start}") from None
+    else:
+        body, used = data, "utf-8"
+    nul = body.find(b"\x00")
+    if nul != -1:
+        raise InputError(f"binary file (NUL byte at offset {nul}), not text")
+    try:
+        return body.decode("utf-8"), used
+    except UnicodeDecodeError as exc:
+        if _looks_like_cp1256(body):
+            raise InputError(
+                "not UTF-8: looks like Windows-1256 (Arabic); re-run with --encoding cp1256 "
+                "or convert with: iconv -f cp1256 -t utf-8"
+            ) from None
+        raise InputError(f"invalid UTF-8 at byte {exc.start}") from None
+
+
+@dataclass
+class Document:
+    """One article: its original text and everything derived from it, computed once and shared."""
+
+    text: str
+    path: str = "-"
+    date: _dt.date | None = None
+    date_source: str | None = None
+    encoding: str = "utf-8"
+    # Problems met while checking (a rule that timed out), reported as file errors.
+    errors: list = field(default_factory=list, repr=False, compare=False)
+    # Per-run scratch space that check kinds may fill and share (e.g. token lists), keyed by name.
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        starts.extend(m.end() for m in _LINE_BREAK.finditer(self.text))
+        return starts
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        text, starts = self.text, self.line_starts
+        out = []
+        for i, start in enumerate(starts):
+            end = starts[i + 1] if i + 1 < len(starts) else len(text)
+            # Trim the terminator: \r\n, \r or \n.
+            if end > start and text[end - 1] == "\n":
+                end -= 1
+            if end > start and text[end - 1] == "\r":
+                end -= 1
+            out.append(Line(i + 1, start, end))
+        return out
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a code-point offset. Offsets inside a line terminator
+        clamp to just past the line's last character, so a column never counts a \\r."""
+        if not 0 <= offset <= len(self.text):
+            raise ValueError(f"offset {offset} outside text of length {len(self.text)}")
+        index = bisect.bisect_right(self.line_starts, offset) - 1
+        line = self.lines[index]
+        return index + 1, min(offset, line.end) - line.start + 1
+
+    def offset(self, line: int, column: int) -> int:
+        """Inverse of line_col for positions inside a line."""
+        ln = self.lines[line - 1]
+        return ln.start + column - 1
+
+    def line_at(self, offset: int) -> Line:
+        return self.lines[bisect.bisect_right(self.line_starts, offset) - 1]
+
+    @property
+    def newline(self) -> str:
+        match = _LINE_BREAK.search(self.text)
+        return match.group() if match else "\n"
+
+    # Shared analyses, computed at most once per document and reused by every rule.
+    @cached_property
+    def tokens(self):
+        from .arabic import tokenize
+
+        return tokenize(self.text)
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        from .arabic import sentences
+
+        return sentences(self.text)
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        from .arabic import paragraphs
+
+        return paragraphs(self.text)
+
+    @cached_property
+    def folded(self):
+        """Loose normalised view (hamza, alef, ى/ي, ة/ه, marks, tatweel) for matching."""
+        from .arabic import FOLD_TABLE, NormalizedView
+
+        return NormalizedView(self.text, FOLD_TABLE)
+
+    @cached_property
+    def stripped(self):
+        """View without diacritics and tatweel, hamza kept."""
+        from .arabic import STRIP_TABLE, NormalizedView
+
+        return NormalizedView(self.text, STRIP_TABLE)
+
+    def view(self, normalize: str):
+        return {"none": None, "strip": self.stripped, "fold": self.folded}[normalize]

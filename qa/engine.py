@@ -1,0 +1,192 @@
+"""The engine: run the selected rules over documents and turn their hits into Findings.
+
+    bytes -> Document -> (shared tokens, views, sentences) -> each rule's kind -> Hits -> Findings
+"""
+
+from __future__ import annotations
+
+import os
+import string
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .config import Config
+from .document import Document, InputError, decode
+from .findings import Finding
+from .packs import PackError, Rule, load_packs
+
+TEXT_SUFFIXES = (".txt", ".md")
+
+
+class UsageError(Exception):
+    """A bad request from the user (unknown rule id, bad option value). Exit code 2."""
+
+
+class _Placeholders(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+_FORMATTER = string.Formatter()
+
+
+def format_message(template: str, args: dict) -> str:
+    try:
+        return _FORMATTER.vformat(template, (), _Placeholders(args))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+@dataclass
+class Context:
+    """What a kind may know besides the document: the run's configuration and shared state."""
+
+    config: Config
+    corpus: dict = field(default_factory=dict)
+
+
+def _matches(rule: Rule, ids) -> bool:
+    return rule.id in ids or rule.pack in ids
+
+
+class Engine:
+    def __init__(self, config: Config | None = None):
+        self.config = config or Config()
+        packs = load_packs(self.config.rules_dirs)
+        self.packs = packs
+        all_rules = [rule for pack in packs for rule in pack.rules]
+        known = {r.id for r in all_rules} | {r.pack for r in all_rules}
+        for option, ids in (("--select", self.config.select), ("--ignore", self.config.ignore)):
+            unknown = [i for i in ids if i not in known]
+            if unknown:
+                raise UsageError(f"{option}: unknown rule or pack id {unknown[0]!r} (see 'qa rules')")
+        rules = [r for r in all_rules if not self.config.select or _matches(r, self.config.select)]
+        self.rules = [r for r in rules if not _matches(r, self.config.ignore)]
+        self.severity = dict(self.config.severity)
+        self.context = Context(self.config)
+
+    def check_document(self, doc: Document, rules=None) -> list[Finding]:
+        findings, seen = [], set()
+        for rule in rules if rules is not None else self.rules:
+            try:
+                for hit in rule.check(doc, self.context):
+                    key = (rule.id, hit.start, hit.end)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    findings.append(self._finding(doc, rule, hit))
+            except TimeoutError:
+                # A runaway user pattern must not hang the run: report it and go on.
+                doc.errors.append(f"rule {rule.id} timed out on this file and was skipped")
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+    def _finding(self, doc: Document, rule: Rule, hit) -> Finding:
+        line, column = doc.line_col(hit.start)
+        end_line, end_column = doc.line_col(hit.end)
+        excerpt = doc.text[hit.start : hit.end]
+        args = {"match": excerpt, **hit.args}
+        return Finding(
+            path=doc.path,
+            start=hit.start,
+            end=hit.end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            rule=rule.id,
+            pack=rule.pack,
+            severity=self.severity.get(rule.id, rule.severity),
+            message=format_message(hit.message or rule.message_ar, args),
+            message_en=format_message(hit.message_en or rule.message_en, args),
+            excerpt=excerpt,
+            fix=hit.replacement,
+            fix_safe=rule.fix_safe,
+        )
+
+
+@lru_cache(maxsize=8)
+def get_engine(config: Config) -> Engine:
+    return Engine(config)
+
+
+def check_text(text: str, *, date=None, config: Config | None = None, path: str = "-") -> list[Finding]:
+    """Check one text and return its findings, sorted by position."""
+    config = config or Config()
+    doc = Document(text, path=path, date=date or config.date)
+    return get_engine(config).check_document(doc)
+
+
+# --- Files -------------------------------------------------------------------------------------
+
+@dataclass
+class FileError:
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+def expand_paths(paths) -> tuple[list[str], list[FileError]]:
+    """Files to check, in order: files as given, directories walked for *.txt and *.md (sorted),
+    '-' for stdin. Missing paths become errors and the rest still run."""
+    out, errors = [], []
+    for given in paths:
+        if given == "-":
+            out.append(given)
+            continue
+        path = Path(given)
+        if path.is_dir():
+            found = []
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(os.path.join(root, f) for f in files if f.endswith(TEXT_SUFFIXES))
+            out.extend(sorted(found))
+        elif path.exists():
+            out.append(given)
+        else:
+            errors.append(FileError(given, "no such file or directory"))
+    return out, errors
+
+
+def read_document(path: str, config: Config) -> Document:
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc)) from None
+    text, encoding = decode(data, config.encoding)
+    return Document(text, path=path, date=config.date, encoding=encoding)
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    errors: list[FileError]
+    documents: list[Document]
+
+
+def check_paths(paths, *, config: Config | None = None, keep_text: bool = False) -> RunResult:
+    """Check files and directories. Unreadable files become errors; the others are checked.
+    Documents keep their text only with keep_text, so a large corpus is not held in memory."""
+    config = config or Config()
+    engine = get_engine(config)
+    files, errors = expand_paths(paths)
+    findings, documents = [], []
+    for path in files:
+        try:
+            doc = read_document(path, config)
+        except InputError as exc:
+            errors.append(FileError(path, str(exc)))
+            continue
+        findings.extend(engine.check_document(doc))
+        errors.extend(FileError(path, message) for message in doc.errors)
+        if not keep_text:
+            doc = Document("", path=doc.path, date=doc.date, date_source=doc.date_source, encoding=doc.encoding)
+        documents.append(doc)
+    return RunResult(findings, errors, documents)
+
+
+__all__ = ["Engine", "check_text", "check_paths", "PackError", "UsageError", "RunResult", "FileError"]

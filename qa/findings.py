@@ -1,0 +1,44 @@
+"""A Finding is plain data: what a rule found, where, and how to fix it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(slots=True)
+class Finding:
+    path: str
+    start: int  # code-point offsets into the document text, end exclusive
+    end: int
+    line: int  # 1-based; derived from start/end by the Document
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    pack: str
+    severity: str
+    message: str  # Arabic
+    message_en: str
+    excerpt: str
+    fix: str | None  # replacement for [start, end), or None
+    fix_safe: bool = True
+
+    def sort_key(self):
+        return (self.path, self.line, self.column, self.end_line, self.end_column, self.rule)
+
+    def to_dict(self) -> dict:
+        """The JSON contract for one finding. Keys are pinned by tests; add, never rename."""
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "pack": self.pack,
+            "severity": self.severity,
+            "message": self.message,
+            "message_en": self.message_en,
+            "excerpt": self.excerpt,
+            "fix": None if self.fix is None else {"replacement": self.fix},
+        }

@@ -1,0 +1,54 @@
+"""The closed set of check kinds. Each kind is one module with the same interface:
+
+    PARAMS: dict[str, str]   parameter name -> one-line description (unknown keys are pack errors)
+    compile(params, env) -> state        validate and prepare once per run; raise ParamError
+    check(doc, state, ctx) -> Iterable[Hit]
+
+Kinds never print and never read the article files; they see a Document and return Hits.
+A rule pack picks a kind and sets its parameters; messages, severity and examples live in the pack.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# name -> module. Adding a kind means adding a module here; packs can only use these.
+KINDS = {
+    "pattern": "qa.kinds.pattern",
+    "lexicon": "qa.kinds.lexicon",
+}
+
+
+class ParamError(Exception):
+    """A bad rule parameter. ``key`` names the parameter so the pack loader can give its line."""
+
+    def __init__(self, key: str | None, message: str, line: int | None = None):
+        super().__init__(message)
+        self.key = key
+        self.line = line
+
+
+@dataclass(slots=True)
+class Hit:
+    start: int
+    end: int
+    replacement: str | None = None
+    # Values for the rule's message placeholders, e.g. {"suggestion": "أظهر"}.
+    args: dict = field(default_factory=dict)
+    # A lexicon entry may carry its own message, which then replaces the rule's.
+    message: str | None = None
+    message_en: str | None = None
+
+
+@dataclass
+class CompileEnv:
+    """What compile() may use besides the parameters: where the pack lives, for data files."""
+
+    pack_dir: Path
+    rule_id: str
+
+
+def get_kind(name: str):
+    return importlib.import_module(KINDS[name])

@@ -1,0 +1,59 @@
+"""Helpers shared by check kinds: regex macros, parameter validation."""
+
+from __future__ import annotations
+
+import regex
+
+from . import ParamError
+
+# Macros a pack may use inside its regexes. Uppercase names in braces never clash with {m,n}.
+MACROS = {
+    "{AR}": r"[\p{scx=Arabic}&&\p{L}]",
+    "{ARW}": r"[\p{scx=Arabic}&&[\p{L}\p{M}]]",
+    "{WORD}": r"[\p{L}\p{M}]",
+    "{LATIN}": r"[\p{Latin}]",
+    "{DIGIT}": r"\p{Nd}",
+    "{CLITIC}": r"(?:[وف]?(?:[بك]?ال|لل|[بكل])?)",
+}
+
+_FLAG_NAMES = {"IGNORECASE": regex.IGNORECASE, "MULTILINE": regex.MULTILINE, "DOTALL": regex.DOTALL}
+
+# A user pack must not be able to hang a run; matching that exceeds this raises TimeoutError.
+MATCH_TIMEOUT = 5.0
+
+
+def expand_macros(pattern: str) -> str:
+    for name, body in MACROS.items():
+        pattern = pattern.replace(name, body)
+    return pattern
+
+
+def compile_regex(pattern, key: str, flags=()) -> regex.Pattern:
+    if not isinstance(pattern, str) or not pattern:
+        raise ParamError(key, f"'{key}' must be a non-empty regular expression string")
+    value = 0
+    for name in flags or ():
+        if name not in _FLAG_NAMES:
+            raise ParamError("flags", f"unknown regex flag {name!r} (known: {', '.join(_FLAG_NAMES)})")
+        value |= _FLAG_NAMES[name]
+    try:
+        return regex.compile(expand_macros(pattern), regex.V1 | value)
+    except regex.error as exc:
+        raise ParamError(key, f"invalid regular expression in '{key}': {exc}") from None
+
+
+def check_params(params: dict, allowed: dict, required: tuple = ()) -> None:
+    for key in params:
+        if key not in allowed:
+            raise ParamError(key, f"unknown parameter {key!r} (this kind takes: {', '.join(sorted(allowed))})")
+    for key in required:
+        if key not in params:
+            raise ParamError(None, f"missing required parameter {key!r}")
+
+
+def expect(params: dict, key: str, types, default=None):
+    value = params.get(key, default)
+    if value is not None and not isinstance(value, types):
+        names = types.__name__ if isinstance(types, type) else " or ".join(t.__name__ for t in types)
+        raise ParamError(key, f"'{key}' must be a {names}")
+    return value

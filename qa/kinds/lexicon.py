@@ -1,0 +1,146 @@
+"""Kind `lexicon`: a list of words or phrases, each with its preferred form.
+
+All entries compile into one regex named list, so matching is one pass over the document
+whatever the size of the list. Matching happens on a normalised view (hamza, alef and ya forms,
+diacritics and tatweel as the rule chooses) and allows proclitics (و ف ب ك ل ال) before the term.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..arabic import DIACRITICS, FOLD_TABLE, STRIP_TABLE, TATWEEL
+from . import Hit, ParamError
+from ._util import check_params, expect
+
+PARAMS = {
+    "entries": "inline list of entries: {match, fix?, suggest?, note?, message_ar?, message_en?, examples?}",
+    "lexicon": "path of a YAML file (relative to the pack) holding the entries",
+    "normalize": "strip (marks and tatweel only; hamza must match exactly) or fold (default)",
+    "clitics": "proclitics allowed before a term: a list such as [و, ال, وال], 'any' or 'none' (default)",
+    "suffixes": "enclitics allowed after a term, e.g. [ه, ها, هم] (default none)",
+    "exceptions": "whole words that are never reported even if a reading of them matches",
+    "ignorecase": "match Latin entries without regard to case",
+}
+
+ANY_CLITIC = ["و", "ف", "ب", "ك", "ل", "ال", "وال", "فال", "بال", "كال", "لل", "وب", "فب", "ول", "فل", "وك", "فك",
+              "وبال", "فبال", "وكال", "فكال", "ولل", "فلل"]
+_TABLES = {"strip": STRIP_TABLE, "fold": FOLD_TABLE}
+_MARKS = frozenset(DIACRITICS + TATWEEL)
+
+
+@dataclass
+class Entry:
+    terms: list[str]
+    fix: str | None
+    suggest: str | None
+    note: str | None
+    message_ar: str | None
+    message_en: str | None
+    line: int | None
+
+
+@dataclass
+class State:
+    regex: object
+    by_term: dict
+    normalize: str
+    exceptions: frozenset
+    entries: list
+
+
+def _load_entries(params: dict, env) -> tuple[list, str]:
+    if ("entries" in params) == ("lexicon" in params):
+        raise ParamError(None, "give exactly one of 'entries' and 'lexicon'")
+    if "entries" in params:
+        return expect(params, "entries", list), "entries"
+    from ..packs import load_yaml_file  # the pack loader owns YAML parsing and its errors
+
+    data = load_yaml_file(env.pack_dir / expect(params, "lexicon", str))
+    entries = data.get("entries") if isinstance(data, dict) else data
+    if not isinstance(entries, list):
+        raise ParamError("lexicon", "a lexicon file holds a list of entries (or a mapping with 'entries')")
+    return entries, "lexicon"
+
+
+def parse_entries(raw: list, key: str, table: dict) -> list[Entry]:
+    entries = []
+    for item in raw:
+        line = getattr(item, "line", None)
+        if isinstance(item, str):
+            item = {"match": item}
+        if not isinstance(item, dict) or "match" not in item:
+            raise ParamError(key, "each entry needs 'match'", line)
+        unknown = set(item) - {"match", "fix", "suggest", "note", "message_ar", "message_en", "examples"}
+        if unknown:
+            raise ParamError(key, f"unknown entry key(s): {', '.join(sorted(unknown))}", line)
+        terms = item["match"] if isinstance(item["match"], list) else [item["match"]]
+        if not terms or not all(isinstance(t, str) and t.strip() for t in terms):
+            raise ParamError(key, "'match' must be a non-empty string or list of strings", line)
+        terms = [" ".join(t.translate(table).split()) for t in terms]
+        entries.append(Entry(terms, item.get("fix"), item.get("suggest"), item.get("note"),
+                             item.get("message_ar"), item.get("message_en"), line))
+    return entries
+
+
+def compile(params: dict, env) -> State:
+    check_params(params, PARAMS)
+    raw, key = _load_entries(params, env)
+    normalize = expect(params, "normalize", str, "fold")
+    if normalize not in _TABLES:
+        raise ParamError("normalize", "normalize is 'strip' or 'fold' for a lexicon")
+    entries = parse_entries(raw, key, _TABLES[normalize])
+    if not entries:
+        raise ParamError(key, "the lexicon is empty")
+    by_term = {}
+    ignorecase = bool(params.get("ignorecase"))
+    for entry in entries:
+        for term in entry.terms:
+            by_term[term.casefold() if ignorecase else term] = entry
+    clitics = params.get("clitics", "none")
+    if clitics == "any":
+        clitics = ANY_CLITIC
+    elif clitics == "none":
+        clitics = []
+    elif not isinstance(clitics, list) or not all(isinstance(c, str) and c for c in clitics):
+        raise ParamError("clitics", "clitics is a list of strings, 'any' or 'none'")
+    suffixes = expect(params, "suffixes", list, [])
+    pattern = (
+        r"(?<![\p{L}\p{M}])(?P<pre>\L<pre>)?(?P<term>\L<terms>)(?:\L<suf>)?(?![\p{L}\p{M}])"
+    )
+    flags = regex.V1 | (regex.IGNORECASE if ignorecase else 0)
+    # Named lists need at least one member; an impossible one stands in for "no clitics".
+    rx = regex.compile(pattern, flags, pre=clitics or ["\uffff"], terms=list(by_term), suf=suffixes or ["\uffff"])
+    exceptions = frozenset(e.translate(_TABLES[normalize]) for e in expect(params, "exceptions", list, []))
+    return State(rx, by_term, normalize, exceptions, entries)
+
+
+def check(doc, state: State, ctx):
+    view = doc.view(state.normalize)
+    for m in state.regex.finditer(view.text):
+        if state.exceptions and m.group() in state.exceptions:
+            continue
+        term = m.group("term")
+        entry = state.by_term.get(term) or state.by_term.get(term.casefold())
+        start, end = view.span(*m.span("term"))
+        suggestion = entry.fix or entry.suggest or ""
+        args = {"suggestion": suggestion, "note": entry.note or ""}
+        fix = _carry_marks(doc.text[start:end], term, entry.fix) if entry.fix else None
+        yield Hit(start, end, fix, args, entry.message_ar, entry.message_en)
+
+
+def _carry_marks(original: str, term: str, fix: str) -> str:
+    """Apply a letter-for-letter fix without dropping the writer's diacritics (أيضاً keeps its
+    tanwin). A fix of another length replaces the span outright."""
+    if len(fix) != len(term) or " " in term:
+        return fix
+    out, i = [], 0
+    for ch in original:
+        if ch in _MARKS:
+            out.append(ch)
+        else:
+            out.append(fix[i] if i < len(fix) else ch)
+            i += 1
+    return "".join(out) if i == len(fix) else fix

@@ -1,0 +1,105 @@
+"""Kind `pattern`: a regular expression; each match is a finding, with an optional fix."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+from . import Hit, ParamError
+from ._util import MATCH_TIMEOUT, check_params, compile_regex, expect
+
+PARAMS = {
+    "pattern": "regular expression (regex module, V1; macros {AR} {ARW} {WORD} {LATIN} {DIGIT} {CLITIC})",
+    "flags": "list of IGNORECASE, MULTILINE, DOTALL",
+    "group": "the group whose span is reported and replaced (number or name; default the whole match)",
+    "replacement": "fix template for the reported span; may use \\1 or \\g<name>",
+    "char_map": "fix that maps each character of the reported span (e.g. ک: ك)",
+    "transform": "a named fix: " + ", ".join(["nfkc", "unify-digits"]),
+    "normalize": "match on the text as is (none), without marks and tatweel (strip), or folded (fold)",
+    "exceptions": "matched texts that are never reported",
+}
+
+_WESTERN = "0123456789"
+_EASTERN = "٠١٢٣٤٥٦٧٨٩"
+_PERSIAN = "۰۱۲۳۴۵۶۷۸۹"
+_TO_WESTERN = str.maketrans(_EASTERN + _PERSIAN, _WESTERN * 2)
+_TO_EASTERN = str.maketrans(_WESTERN + _PERSIAN, _EASTERN * 2)
+
+
+def _unify_digits(text: str) -> str:
+    # Write the whole number in the digits most of it already uses; a tie goes to Western.
+    western = sum(ch in _WESTERN for ch in text)
+    return text.translate(_TO_WESTERN if western * 2 >= len(text) - text.count(",") - text.count(".") else _TO_EASTERN)
+
+
+TRANSFORMS = {
+    "nfkc": lambda s: unicodedata.normalize("NFKC", s),
+    "unify-digits": _unify_digits,
+}
+
+
+@dataclass
+class State:
+    regex: object
+    group: int | str
+    replacement: str | None
+    char_map: dict | None
+    transform: object
+    normalize: str
+    exceptions: frozenset
+
+
+def compile(params: dict, env) -> State:
+    check_params(params, PARAMS, required=("pattern",))
+    rx = compile_regex(params["pattern"], "pattern", expect(params, "flags", list))
+    group = expect(params, "group", (int, str), 0)
+    if isinstance(group, int) and not 0 <= group <= rx.groups or isinstance(group, str) and group not in rx.groupindex:
+        raise ParamError("group", f"group {group!r} does not exist in the pattern")
+    fixes = [k for k in ("replacement", "char_map", "transform") if k in params]
+    if len(fixes) > 1:
+        raise ParamError(fixes[1], "give only one of replacement, char_map and transform")
+    char_map = expect(params, "char_map", dict)
+    if char_map is not None and any(not isinstance(k, str) or len(k) != 1 or not isinstance(v, str) for k, v in char_map.items()):
+        raise ParamError("char_map", "char_map maps single characters to strings")
+    transform = expect(params, "transform", str)
+    if transform is not None and transform not in TRANSFORMS:
+        raise ParamError("transform", f"unknown transform {transform!r} (known: {', '.join(TRANSFORMS)})")
+    normalize = expect(params, "normalize", str, "none")
+    if normalize not in ("none", "strip", "fold"):
+        raise ParamError("normalize", "normalize is one of none, strip, fold")
+    return State(
+        regex=rx,
+        group=group,
+        replacement=expect(params, "replacement", str),
+        char_map=str.maketrans(dict(char_map)) if char_map else None,
+        transform=TRANSFORMS[transform] if transform else None,
+        normalize=normalize,
+        exceptions=frozenset(expect(params, "exceptions", list, [])),
+    )
+
+
+def check(doc, state: State, ctx):
+    view = doc.view(state.normalize)
+    haystack = view.text if view else doc.text
+    for m in state.regex.finditer(haystack, timeout=MATCH_TIMEOUT):
+        start, end = m.span(state.group)
+        if start < 0:
+            continue
+        if view:
+            start, end = view.span(start, end)
+        excerpt = doc.text[start:end]
+        if excerpt in state.exceptions:
+            continue
+        if state.replacement is not None:
+            fix = m.expand(state.replacement)
+        elif state.char_map is not None:
+            fix = excerpt.translate(state.char_map)
+        elif state.transform is not None:
+            fix = state.transform(excerpt)
+        else:
+            fix = None
+        if fix == excerpt:
+            fix = None
+        args = {k: v for k, v in m.groupdict().items() if v is not None}
+        args["codepoints"] = " ".join(f"U+{ord(ch):04X}" for ch in excerpt[:4])
+        yield Hit(start, end, fix, args)

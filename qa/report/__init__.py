@@ -1,0 +1,26 @@
+"""Reporters turn a RunResult into text for one audience. They never check anything.
+
+Each module has render(result, rules, stream_is_tty) -> str.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+FORMATS = {
+    "text": "qa.report.text",
+    "json": "qa.report.json",
+}
+
+
+def render(fmt: str, result, rules, tty: bool = False) -> str:
+    return importlib.import_module(FORMATS[fmt]).render(result, rules, tty)
+
+
+def summary_counts(findings) -> dict:
+    by_pack, by_severity, by_rule = {}, {"error": 0, "warning": 0, "info": 0}, {}
+    for f in findings:
+        by_pack[f.pack] = by_pack.get(f.pack, 0) + 1
+        by_severity[f.severity] += 1
+        by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
+    return {"by_pack": dict(sorted(by_pack.items())), "by_severity": by_severity, "by_rule": dict(sorted(by_rule.items()))}

@@ -1,0 +1,35 @@
+"""One finding per line, `path:line:col: severity rule message`, then a summary line."""
+
+from __future__ import annotations
+
+import regex
+
+from . import summary_counts
+
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
+_RESET, _DIM = "\033[0m", "\033[2m"
+# Invisible and bidi control characters would reorder or hide the terminal line; show them.
+_INVISIBLE = regex.compile(r"[\p{Cf}\p{Cc}\p{Zl}\p{Zp}]")
+
+
+def visible(text: str) -> str:
+    return _INVISIBLE.sub(lambda m: f"<U+{ord(m.group()):04X}>", text)
+
+
+def render(result, rules, tty: bool = False) -> str:
+    out = []
+    findings = sorted(result.findings, key=lambda f: f.sort_key())
+    for f in findings:
+        severity = f"{_COLOURS[f.severity]}{f.severity}{_RESET}" if tty else f.severity
+        rule = f"{_DIM}{f.rule}{_RESET}" if tty else f.rule
+        out.append(f"{f.path}:{f.line}:{f.column}: {severity} {rule} {visible(f.message)} | {visible(f.message_en)}")
+    counts = summary_counts(findings)["by_severity"]
+    fixable = sum(1 for f in findings if f.fix is not None and f.fix_safe)
+    files = len(result.documents)
+    if findings:
+        line = (f"{len(findings)} finding{'s' * (len(findings) != 1)} in {files} file{'s' * (files != 1)}: "
+                f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info; {fixable} with a safe fix")
+    else:
+        line = f"No findings in {files} file{'s' * (files != 1)}."
+    out.append(line)
+    return "\n".join(out) + "\n"
