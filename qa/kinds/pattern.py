@@ -17,6 +17,7 @@ PARAMS = {
     "transform": "a named fix: " + ", ".join(["nfkc", "unify-digits"]),
     "normalize": "match on the text as is (none), without marks and tatweel (strip), or folded (fold)",
     "exceptions": "matched texts that are never reported",
+    "exceptions_pattern": "a regular expression; a match whose whole text it matches is not reported",
 }
 
 _WESTERN = "0123456789"
@@ -47,6 +48,7 @@ class State:
     transform: object
     normalize: str
     exceptions: frozenset
+    exceptions_pattern: object
 
 
 def compile(params: dict, env) -> State:
@@ -75,6 +77,8 @@ def compile(params: dict, env) -> State:
         transform=TRANSFORMS[transform] if transform else None,
         normalize=normalize,
         exceptions=frozenset(expect(params, "exceptions", list, [])),
+        exceptions_pattern=compile_regex(params["exceptions_pattern"], "exceptions_pattern")
+        if "exceptions_pattern" in params else None,
     )
 
 
@@ -88,7 +92,7 @@ def check(doc, state: State, ctx):
         if view:
             start, end = view.span(start, end)
         excerpt = doc.text[start:end]
-        if excerpt in state.exceptions:
+        if excerpt in state.exceptions or (state.exceptions_pattern and state.exceptions_pattern.fullmatch(excerpt)):
             continue
         if state.replacement is not None:
             fix = m.expand(state.replacement)

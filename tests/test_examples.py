@@ -1,0 +1,50 @@
+"""Every rule's own examples, as LanguageTool runs its <example correction=…> sentences.
+
+A rule without a firing and a passing example fails here, so no rule ships undocumented.
+"""
+
+import datetime as dt
+
+import pytest
+
+from qa.document import Document
+from qa.engine import Engine
+from qa.fixes import apply_fixes
+
+_ENGINE = Engine()
+RULES = [rule for pack in _ENGINE.packs for rule in pack.rules]
+
+
+def _run(rule, example):
+    date = example.get("date")
+    if isinstance(date, str):
+        date = dt.date.fromisoformat(date)
+    doc = Document(example["text"], path="<example>", date=date)
+    return [f for f in _ENGINE.check_document(doc, rules=[rule]) if f.rule == rule.id]
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_rule_has_examples(rule):
+    assert rule.examples["fire"], f"{rule.id} ({rule.source}:{rule.line}) has no example that fires"
+    assert rule.examples["pass"], f"{rule.id} ({rule.source}:{rule.line}) has no example that passes"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_fire_examples(rule):
+    for example in rule.examples["fire"]:
+        findings = _run(rule, example)
+        assert findings, f"{rule.id} did not fire on: {example['text']!r}"
+        if "count" in example:
+            assert len(findings) == example["count"], f"{rule.id}: expected {example['count']} findings on {example['text']!r}"
+        if any(f.fix is not None for f in findings):
+            assert "fix" in example, f"{rule.id} offers a fix on {example['text']!r}; the example must state the fixed text"
+        if "fix" in example:
+            fixed, _ = apply_fixes(example["text"], findings, safe_only=False)
+            assert fixed == example["fix"], f"{rule.id}: fix of {example['text']!r}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])
+def test_pass_examples(rule):
+    for example in rule.examples["pass"]:
+        findings = _run(rule, example)
+        assert not findings, f"{rule.id} fired on a must-not-fire example {example['text']!r}: {[f.excerpt for f in findings]}"
