@@ -73,7 +73,8 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     try:
         return body.decode("utf-8"), used
     except UnicodeDecodeError as exc:
-        if _looks_like_cp1256(body):
+        # Real UTF-8 Arabic before the bad byte means a damaged UTF-8 file, not a legacy encoding.
+        if body[: exc.start].isascii() and _looks_like_cp1256(body):
             raise InputError(
                 "not UTF-8: looks like Windows-1256 (Arabic); re-run with --encoding cp1256 "
                 "or convert with: iconv -f cp1256 -t utf-8"

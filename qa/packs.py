@@ -25,7 +25,7 @@ _COMMON_KEYS = {"id", "kind", "severity", "description", "message_ar", "message_
 
 class PackError(Exception):
     def __init__(self, path, line: int | None, message: str):
-        self.path, self.line = str(path), line
+        self.path, self.line = _display_path(path), line
         super().__init__(f"{self.path}:{line}: {message}" if line else f"{self.path}: {message}")
 
 
@@ -129,6 +129,20 @@ class Pack:
     rules: list[Rule]
 
 
+def _display_path(path) -> str:
+    # Show built-in packs as rules/x.yaml wherever the package is installed; users' packs as given.
+    path = Path(path)
+    here = Path(__file__).resolve().parent
+    for root in (here.parent, here):
+        try:
+            relative = path.resolve().relative_to(root)
+        except (ValueError, OSError):
+            continue
+        if relative.parts and relative.parts[0] in ("rules", "_rules"):
+            return str(relative)
+    return str(path)
+
+
 def _require_text(spec: LineDict, key: str, where: str, path) -> str:
     value = spec.get(key)
     if not isinstance(value, str) or not value.strip():
@@ -191,13 +205,15 @@ def parse_rule(spec, pack_id: str, path: Path, compile_state: bool = True) -> Ru
         params=params,
         examples=_parse_examples(spec, where, path),
         fix_safe=fix == "safe",
-        source=str(path),
+        source=_display_path(path),
         line=spec.line,
     )
     if compile_state:
         try:
             rule.state = get_kind(kind).compile(params, CompileEnv(Path(path).parent, rule_id))
         except ParamError as exc:
+            if exc.path is not None:
+                raise PackError(exc.path, exc.line, f"{where}: {exc}") from None
             line = exc.line or (spec.line_of(exc.key) if exc.key else spec.line)
             raise PackError(path, line, f"{where}: {exc}") from None
         except PackError:

@@ -24,10 +24,11 @@ KINDS = {
 class ParamError(Exception):
     """A bad rule parameter. ``key`` names the parameter so the pack loader can give its line."""
 
-    def __init__(self, key: str | None, message: str, line: int | None = None):
+    def __init__(self, key: str | None, message: str, line: int | None = None, path=None):
         super().__init__(message)
         self.key = key
         self.line = line
+        self.path = path  # a data file other than the pack itself, such as a lexicon
 
 
 @dataclass(slots=True)

@@ -51,18 +51,19 @@ class State:
     entries: list
 
 
-def _load_entries(params: dict, env) -> tuple[list, str]:
+def _load_entries(params: dict, env) -> tuple[list, str, object]:
     if ("entries" in params) == ("lexicon" in params):
         raise ParamError(None, "give exactly one of 'entries' and 'lexicon'")
     if "entries" in params:
-        return expect(params, "entries", list), "entries"
+        return expect(params, "entries", list), "entries", None
     from ..packs import load_yaml_file  # the pack loader owns YAML parsing and its errors
 
-    data = load_yaml_file(env.pack_dir / expect(params, "lexicon", str))
+    path = env.pack_dir / expect(params, "lexicon", str)
+    data = load_yaml_file(path)
     entries = data.get("entries") if isinstance(data, dict) else data
     if not isinstance(entries, list):
         raise ParamError("lexicon", "a lexicon file holds a list of entries (or a mapping with 'entries')")
-    return entries, "lexicon"
+    return entries, "lexicon", path
 
 
 def parse_entries(raw: list, key: str, table: dict) -> list[Entry]:
@@ -87,11 +88,15 @@ def parse_entries(raw: list, key: str, table: dict) -> list[Entry]:
 
 def compile(params: dict, env) -> State:
     check_params(params, PARAMS)
-    raw, key = _load_entries(params, env)
+    raw, key, path = _load_entries(params, env)
     normalize = expect(params, "normalize", str, "fold")
     if normalize not in _TABLES:
         raise ParamError("normalize", "normalize is 'strip' or 'fold' for a lexicon")
-    entries = parse_entries(raw, key, _TABLES[normalize])
+    try:
+        entries = parse_entries(raw, key, _TABLES[normalize])
+    except ParamError as exc:
+        exc.path = path
+        raise
     if not entries:
         raise ParamError(key, "the lexicon is empty")
     by_term = {}

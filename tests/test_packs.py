@@ -1,0 +1,95 @@
+"""Rule packs: users' packs load with --rules, and every mistake is one line naming file and line."""
+
+import textwrap
+
+import pytest
+
+from qa.packs import PackError, load_packs
+from test_cli import run
+
+GOOD_RULE = """\
+pack: house
+description: A newsroom's own rules.
+rules:
+  - id: house/no-breaking
+    kind: pattern
+    severity: warning
+    message_ar: "لا تستخدم «عاجل» في المتن."
+    message_en: "Do not use «عاجل» in body text."
+    pattern: 'عاجل'
+    examples:
+      fire: ["خبر عاجل"]
+      pass: ["خبر"]
+"""
+
+
+def write_pack(tmp_path, text, name="house.yaml"):
+    (tmp_path / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return tmp_path
+
+
+def test_user_pack_runs_with_rules_dir(tmp_path):
+    write_pack(tmp_path, GOOD_RULE)
+    proc = run("check", "-", "--rules", str(tmp_path), stdin="هذا خبر عاجل\n")
+    assert proc.returncode == 1
+    assert "house/no-breaking" in proc.stdout and "لا تستخدم" in proc.stdout
+
+
+@pytest.mark.parametrize("mutation, line, words", [
+    (("kind: pattern", "kind: patern"), 5, "unknown kind 'patern'"),
+    (('    message_ar: "لا تستخدم «عاجل» في المتن."\n', ""), 4, "missing or empty 'message_ar'"),
+    (("pattern: 'عاجل'", "pattern: 'عاجل('"), 9, "invalid regular expression"),
+    (("severity: warning", "severity: fatal"), 6, "severity must be one of"),
+    (("id: house/no-breaking", "id: other/no-breaking"), 4, "must start with the pack id"),
+    (("pattern: 'عاجل'", "pattern: 'عاجل'\n    colour: red"), 10, "unknown parameter 'colour'"),
+    (("pattern: 'عاجل'", "pattern: 'عاجل'\n    pattern: 'x'"), 10, "duplicate key 'pattern'"),
+    (("      fire:", "      fire: ["), 12, "invalid YAML"),
+])
+def test_broken_pack_is_one_line_with_file_and_line(tmp_path, mutation, line, words):
+    old, new = mutation
+    assert old in GOOD_RULE
+    write_pack(tmp_path, GOOD_RULE.replace(old, new))
+    proc = run("check", "seeds/", "--rules", str(tmp_path))
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr
+    [message] = proc.stderr.strip().splitlines()
+    assert f"{tmp_path / 'house.yaml'}:{line}:" in message, message
+    assert words in message
+
+
+def test_broken_lexicon_file_names_its_own_line(tmp_path):
+    write_pack(tmp_path, """\
+        pack: house
+        description: x
+        rules:
+          - id: house/words
+            kind: lexicon
+            severity: info
+            message_ar: "كلمة"
+            message_en: "word"
+            lexicon: words.yaml
+        """)
+    (tmp_path / "words.yaml").write_text("entries:\n  - {match: أ}\n  - {fix: ب}\n", encoding="utf-8")
+    with pytest.raises(PackError) as err:
+        load_packs([tmp_path])
+    assert str(err.value).startswith(f"{tmp_path / 'words.yaml'}:3:")
+    assert "needs 'match'" in str(err.value)
+
+
+def test_duplicate_rule_id_across_packs(tmp_path):
+    write_pack(tmp_path, GOOD_RULE)
+    write_pack(tmp_path, GOOD_RULE, name="house2.yaml")
+    with pytest.raises(PackError, match="already defined"):
+        load_packs([tmp_path])
+
+
+def test_rules_dir_must_exist(tmp_path):
+    proc = run("check", "seeds/", "--rules", str(tmp_path / "none"))
+    assert proc.returncode == 2 and "rules directory not found" in proc.stderr
+
+
+def test_builtin_pack_ids_are_fixed():
+    from qa.packs import PACK_IDS
+
+    for pack in load_packs():
+        assert pack.id in PACK_IDS, f"{pack.id} is not one of the fixed pack ids"
