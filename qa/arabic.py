@@ -162,3 +162,60 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     if span:
         out.append(span)
     return out
+
+
+# --- Transliteration of Latin names into Arabic letters (a suggestion, never an automatic fix) ----
+
+_DIGRAPHS = {"sh": "ش", "ch": "تش", "kh": "خ", "th": "ث", "ph": "ف", "gh": "غ", "ou": "و", "oo": "و", "ee": "ي",
+             "ck": "ك", "dj": "ج", "zh": "ج"}
+_CONSONANTS = {"b": "ب", "c": "ك", "ç": "تش", "d": "د", "f": "ف", "g": "غ", "ğ": "غ", "h": "ه", "j": "ج", "k": "ك",
+               "l": "ل", "m": "م", "n": "ن", "p": "ب", "q": "ك", "r": "ر", "s": "س", "ş": "ش", "ș": "ش", "t": "ت",
+               "ţ": "ت", "ț": "ت", "v": "ف", "w": "و", "x": "كس", "y": "ي", "z": "ز", "ž": "ج", "š": "ش", "č": "تش",
+               "ć": "تش", "ł": "ل", "ñ": "ني", "ß": "س", "ř": "رج", "đ": "د"}
+# Vowels: long-vowel letters where Arabic writes them; a medial e and a are often unwritten.
+_INITIAL = {"a": "آ", "e": "إ", "i": "إي", "ı": "إ", "o": "أو", "u": "أو", "ö": "أو", "ü": "أو", "é": "إي", "è": "إ"}
+_MEDIAL = {"a": "ا", "e": "", "i": "ي", "ı": "ي", "o": "و", "u": "و", "ö": "و", "ü": "و", "é": "ي", "è": "ي",
+           "á": "ا", "à": "ا", "â": "ا", "í": "ي", "ó": "و", "ò": "و", "ô": "و", "ú": "و", "ã": "ا", "õ": "و",
+           "ä": "ي", "ë": "ي", "ï": "ي", "å": "و", "ø": "و", "æ": "ا", "œ": "و", "y": "ي"}
+_FINAL = {**_MEDIAL, "a": "ا", "e": "ه", "i": "ي", "ı": "ي", "o": "و", "u": "و"}
+_TURKISH = set("çşğıİöü")
+
+
+def transliterate(name: str) -> str:
+    """A plausible Arabic spelling of a Latin-script name, for suggestions: Keçeli -> كتشلي,
+    Öncü -> أونجو. Turkish c is ج; elsewhere c is ك."""
+    turkish = any(ch in _TURKISH for ch in name)
+    out = []
+    for word in name.split():
+        word = word.replace("İ", "i").lower()
+        letters, i, arabic = [], 0, []
+        while i < len(word):
+            ch = word[i]
+            pair = word[i : i + 2]
+            if pair in _DIGRAPHS and not (turkish and pair in ("ch", "sh")):
+                arabic.append(_DIGRAPHS[pair])
+                i += 2
+                continue
+            if ch in _INITIAL and i == 0:
+                arabic.append(_INITIAL[ch])
+            elif ch in _MEDIAL and i == len(word) - 1:
+                arabic.append(_FINAL.get(ch, ""))
+            elif ch in _MEDIAL and ch != "y":
+                arabic.append(_MEDIAL[ch])
+            elif ch == "c" and turkish:
+                arabic.append("ج")
+            elif ch in _CONSONANTS:
+                arabic.append(_CONSONANTS[ch])
+            elif ch.isalpha():
+                arabic.append(_CONSONANTS.get(_base_letter(ch), ""))
+            i += 1
+        letters = "".join(arabic)
+        if letters:
+            out.append(letters)
+    return " ".join(out)
+
+
+def _base_letter(ch: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFD", ch)[0]

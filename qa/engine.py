@@ -98,7 +98,7 @@ class Engine:
             end_column=end_column,
             rule=rule.id,
             pack=rule.pack,
-            severity=self.severity.get(rule.id, rule.severity),
+            severity=self.severity.get(rule.id, hit.severity or rule.severity),
             message=format_message(hit.message or rule.message_ar, args),
             message_en=format_message(hit.message_en or rule.message_en, args),
             excerpt=excerpt,

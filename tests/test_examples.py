@@ -10,6 +10,7 @@ import pytest
 from qa.document import Document
 from qa.engine import Engine
 from qa.fixes import apply_fixes
+from qa.kinds import kind_examples
 
 _ENGINE = Engine()
 RULES = [rule for pack in _ENGINE.packs for rule in pack.rules]
@@ -48,3 +49,21 @@ def test_pass_examples(rule):
     for example in rule.examples["pass"]:
         findings = _run(rule, example)
         assert not findings, f"{rule.id} fired on a must-not-fire example {example['text']!r}: {[f.excerpt for f in findings]}"
+
+
+ENTRY_EXAMPLES = [(rule, label, ex) for rule in RULES for label, ex in kind_examples(rule.kind, rule.state)]
+
+
+@pytest.mark.parametrize("rule, label, examples", ENTRY_EXAMPLES,
+                         ids=[f"{r.id}:{label}" for r, label, _ in ENTRY_EXAMPLES])
+def test_lexicon_entry_examples(rule, label, examples):
+    """Entries that carry their own examples (each calque does) are held to them too."""
+    assert examples["fire"], f"{rule.id} entry {label!r} has no example that fires"
+    for example in examples["fire"]:
+        findings = _run(rule, example)
+        assert findings, f"{rule.id} entry {label!r} did not fire on {example['text']!r}"
+        if "fix" in example:
+            fixed, _ = apply_fixes(example["text"], findings, safe_only=False)
+            assert fixed == example["fix"]
+    for example in examples["pass"]:
+        assert not _run(rule, example), f"{rule.id} entry {label!r} fired on {example['text']!r}"

@@ -18,6 +18,9 @@ from pathlib import Path
 KINDS = {
     "pattern": "qa.kinds.pattern",
     "lexicon": "qa.kinds.lexicon",
+    "script-mix": "qa.kinds.script_mix",
+    "balance": "qa.kinds.balance",
+    "word-list": "qa.kinds.wordlist",
 }
 
 
@@ -41,6 +44,8 @@ class Hit:
     # A lexicon entry may carry its own message, which then replaces the rule's.
     message: str | None = None
     message_en: str | None = None
+    # A lexicon entry may also set its own severity; a user's override in config still wins.
+    severity: str | None = None
 
 
 @dataclass
@@ -49,6 +54,13 @@ class CompileEnv:
 
     pack_dir: Path
     rule_id: str
+
+
+def kind_examples(kind: str, state) -> list:
+    """Examples a kind's data carries beside the rule's own (a lexicon's entries), as
+    (label, {"fire": [...], "pass": [...]}) pairs, so one test runs every one of them."""
+    module = get_kind(kind)
+    return module.examples(state) if hasattr(module, "examples") else []
 
 
 def get_kind(name: str):

@@ -40,6 +40,8 @@ class Entry:
     message_ar: str | None
     message_en: str | None
     line: int | None
+    severity: str | None = None
+    examples: dict | None = None
 
 
 @dataclass
@@ -74,15 +76,21 @@ def parse_entries(raw: list, key: str, table: dict) -> list[Entry]:
             item = {"match": item}
         if not isinstance(item, dict) or "match" not in item:
             raise ParamError(key, "each entry needs 'match'", line)
-        unknown = set(item) - {"match", "fix", "suggest", "note", "message_ar", "message_en", "examples"}
+        unknown = set(item) - {"match", "fix", "suggest", "note", "message_ar", "message_en", "examples", "severity"}
         if unknown:
             raise ParamError(key, f"unknown entry key(s): {', '.join(sorted(unknown))}", line)
         terms = item["match"] if isinstance(item["match"], list) else [item["match"]]
         if not terms or not all(isinstance(t, str) and t.strip() for t in terms):
             raise ParamError(key, "'match' must be a non-empty string or list of strings", line)
         terms = [" ".join(t.translate(table).split()) for t in terms]
+        severity = item.get("severity")
+        if severity not in (None, "error", "warning", "info"):
+            raise ParamError(key, f"entry severity must be error, warning or info, got {severity!r}", line)
+        examples = item.get("examples")
+        if examples is not None and (not isinstance(examples, dict) or set(examples) - {"fire", "pass"}):
+            raise ParamError(key, "entry examples take 'fire' and 'pass' lists", line)
         entries.append(Entry(terms, item.get("fix"), item.get("suggest"), item.get("note"),
-                             item.get("message_ar"), item.get("message_en"), line))
+                             item.get("message_ar"), item.get("message_en"), line, severity, examples))
     return entries
 
 
@@ -133,7 +141,17 @@ def check(doc, state: State, ctx):
         suggestion = entry.fix or entry.suggest or ""
         args = {"suggestion": suggestion, "note": entry.note or ""}
         fix = _carry_marks(doc.text[start:end], term, entry.fix) if entry.fix else None
-        yield Hit(start, end, fix, args, entry.message_ar, entry.message_en)
+        yield Hit(start, end, fix, args, entry.message_ar, entry.message_en, entry.severity)
+
+
+def examples(state: State) -> list:
+    out = []
+    for entry in state.entries:
+        if entry.examples:
+            items = {k: [e if isinstance(e, dict) else {"text": e} for e in entry.examples.get(k) or []]
+                     for k in ("fire", "pass")}
+            out.append((entry.terms[0], items))
+    return out
 
 
 def _carry_marks(original: str, term: str, fix: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import unicodedata
 from dataclasses import dataclass
 
@@ -14,7 +15,7 @@ PARAMS = {
     "group": "the group whose span is reported and replaced (number or name; default the whole match)",
     "replacement": "fix template for the reported span; may use \\1 or \\g<name>",
     "char_map": "fix that maps each character of the reported span (e.g. ک: ك)",
-    "transform": "a named fix: " + ", ".join(["nfkc", "unify-digits"]),
+    "transform": "a named fix: nfkc, unify-digits or html-unescape",
     "normalize": "match on the text as is (none), without marks and tatweel (strip), or folded (fold)",
     "exceptions": "matched texts that are never reported",
     "exceptions_pattern": "a regular expression; a match whose whole text it matches is not reported",
@@ -36,6 +37,7 @@ def _unify_digits(text: str) -> str:
 TRANSFORMS = {
     "nfkc": lambda s: unicodedata.normalize("NFKC", s),
     "unify-digits": _unify_digits,
+    "html-unescape": html.unescape,
 }
 
 

@@ -1,0 +1,171 @@
+"""The Arabic word list: is a token a known Arabic word?
+
+The list is wordfreq's large Arabic list (620,701 forms with their clitics attached, pip-installable),
+folded with tadqiq's matching normalisation and written once to a sorted file in the user's cache.
+Later runs binary-search that file through mmap, so a check of one article neither imports wordfreq
+nor builds a 500,000-word set: the cost is a few microseconds per distinct token.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mmap
+import os
+from functools import lru_cache
+from pathlib import Path
+
+from .arabic import FOLD_TABLE, fold
+
+_FORMAT = "2"  # bump when the folding or the file layout changes
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("TADQIQ_CACHE") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "tadqiq")
+    return Path(base)
+
+
+def _cache_key() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        source = version("wordfreq")
+    except PackageNotFoundError:
+        source = "missing"
+    table = repr(sorted(FOLD_TABLE.items())).encode()
+    return f"ar-large-{source}-{_FORMAT}-{hashlib.sha1(table).hexdigest()[:10]}"
+
+
+# Words at least this frequent (zipf 3: once per million words) are "common": the parts a glued
+# token is split into must be common, or rare junk in the list would explain away any non-word.
+COMMON_FREQUENCY = 1e-6
+
+
+def _build(path: Path) -> None:
+    import regex
+    from wordfreq import get_frequency_dict
+
+    from .fixes import write_atomic
+
+    arabic = regex.compile(r"[\p{scx=Arabic}&&\p{L}]+", regex.V1)
+    frequencies = {w: f for w, f in get_frequency_dict("ar", wordlist="large").items() if arabic.fullmatch(w)}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    common = sorted({fold(w).encode("utf-8") for w, f in frequencies.items() if f >= COMMON_FREQUENCY})
+    write_atomic(path.with_suffix(".common"), b"\n".join(common))
+    write_atomic(path, b"\n".join(sorted({fold(w).encode("utf-8") for w in frequencies})))
+
+
+class SortedWordFile:
+    """Membership in a sorted newline-separated UTF-8 file, by binary search over an mmap.
+
+    One article needs a few thousand look-ups, which the binary search answers without loading
+    anything. A corpus run needs millions, so after LOAD_AFTER look-ups the words are read into a
+    set once (about 0.25 s) and every later look-up is a hash probe."""
+
+    LOAD_AFTER = 20_000
+
+    def __init__(self, path: Path):
+        with open(path, "rb") as handle:
+            self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+        self._size = len(self._map)
+        self._lookups = 0
+        self._set: frozenset | None = None
+
+    def __contains__(self, word: str) -> bool:
+        if self._set is not None:
+            return word in self._set
+        self._lookups += 1
+        if self._lookups > self.LOAD_AFTER:
+            self._set = frozenset(self._map[:].decode("utf-8").split("\n"))
+            return word in self._set
+        key, data = word.encode("utf-8"), self._map
+        lo, hi = 0, self._size
+        while lo < hi:
+            mid = (lo + hi) // 2
+            start = data.rfind(b"\n", lo, mid) + 1 or lo
+            end = data.find(b"\n", mid, hi)
+            if end == -1:
+                end = hi
+            line = data[start:end]
+            if line == key:
+                return True
+            if line < key:
+                lo = end + 1
+            else:
+                hi = start
+        return False
+
+
+class WordListUnavailable(Exception):
+    pass
+
+
+@lru_cache(maxsize=1)
+def _word_files() -> tuple[SortedWordFile, SortedWordFile]:
+    path = cache_dir() / f"{_cache_key()}.words"
+    if not (path.exists() and path.with_suffix(".common").exists()):
+        try:
+            _build(path)
+        except ImportError as exc:
+            raise WordListUnavailable(f"the Arabic word list needs the 'wordfreq' package ({exc})") from None
+        except OSError:
+            # An unwritable cache still works: build into a temporary directory for this process.
+            import tempfile
+
+            path = Path(tempfile.mkdtemp(prefix="tadqiq-")) / path.name
+            _build(path)
+    return SortedWordFile(path), SortedWordFile(path.with_suffix(".common"))
+
+
+def arabic_words() -> SortedWordFile:
+    """Every Arabic form in the list, folded."""
+    return _word_files()[0]
+
+
+def common_words() -> SortedWordFile:
+    """Forms seen at least once per million words, folded."""
+    return _word_files()[1]
+
+
+def is_common(word: str) -> bool:
+    from .arabic import strip_marks
+
+    return fold(strip_marks(word)) in common_words()
+
+
+# Pronoun suffixes, and the dual and plural endings the list does not always carry (المخرجتان).
+_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك", "ي")
+_ENDINGS = ("تان", "تين", "ان", "ين", "ون", "ات")
+
+
+def _known_stem(stem: str, words) -> bool:
+    """stem is stripped of marks but not folded, so a final ة is still told apart from a suffix ه."""
+    if fold(stem) in words or fold("ال" + stem) in words:
+        return True
+    for suffix in _SUFFIXES + _ENDINGS:
+        if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
+            base = stem[: -len(suffix)]
+            # A ta marbuta is written ت before a suffix or ending: سفارتهم, المخرجتان.
+            candidates = [base, base[:-1] + "ة"] if base.endswith("ت") else [base]
+            if suffix in _ENDINGS:
+                # Dual and plural endings belong to nouns and adjectives, which take the article;
+                # requiring that keeps glued junk in the list (ماحدث) from vouching for ماحدثات.
+                candidates.append(base + "ة")
+                if any(fold("ال" + c) in words for c in candidates if len(c) >= 3):
+                    return True
+            elif any(fold(c) in words or fold("ال" + c) in words for c in candidates):
+                return True
+    return False
+
+
+@lru_cache(maxsize=200_000)
+def is_known(token: str) -> bool:
+    """True if the token, with its proclitics and a pronoun suffix or dual/plural ending allowed,
+    is in the word list. Lookups are folded, so a hamza or ya slip does not make a word unknown."""
+    from .arabic import clitic_splits, strip_marks
+
+    words = arabic_words()
+    stripped = strip_marks(token)
+    if fold(stripped) in words:
+        return True
+    return any(_known_stem(stem, words) for _, stem in clitic_splits(stripped))

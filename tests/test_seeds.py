@@ -1,0 +1,49 @@
+"""What each pack must show on the seed articles, pinned so it cannot silently regress."""
+
+import json
+
+import pytest
+
+from conftest import SEEDS
+from qa.cli import main
+
+
+@pytest.fixture(scope="module")
+def seed_findings():
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", str(SEEDS), "--format", "json"])
+    return json.loads(out.getvalue())["findings"]
+
+
+def lines_of(findings, seed, rule_or_pack, severity=None):
+    return {f["line"] for f in findings
+            if f["path"].endswith(seed) and (f["rule"] == rule_or_pack or f["pack"] == rule_or_pack)
+            and (severity is None or f["severity"] == severity)}
+
+
+def test_typography_on_seed_004(seed_findings):
+    assert {1, 4, 5, 6, 8, 11, 12, 13, 15} <= lines_of(seed_findings, "004_33040a4e03eb0d12.txt", "typography/space-before-punct")
+    assert 1 in lines_of(seed_findings, "004_33040a4e03eb0d12.txt", "typography/missing-hamza")
+
+
+def test_mt_debris_on_seed_004(seed_findings):
+    seed = "004_33040a4e03eb0d12.txt"
+    assert 14 in lines_of(seed_findings, seed, "mt-debris/latin-diacritics")
+    assert 15 in lines_of(seed_findings, seed, "mt-debris/latin-diacritics")
+    assert 12 in lines_of(seed_findings, seed, "mt-debris/unknown-word")
+    assert 12 in lines_of(seed_findings, seed, "mt-debris/unclosed-quote")
+    [keceli] = [f for f in seed_findings if f["path"].endswith(seed) and f["line"] == 15 and f["rule"] == "mt-debris/latin-diacritics"]
+    assert keceli["excerpt"] == "Keçeli" and "كتشلي" in keceli["message"]
+
+
+def test_mt_debris_english_dates_on_seed_001(seed_findings):
+    assert {3, 4} <= lines_of(seed_findings, "001_ddc587dfb9686f8d.txt", "mt-debris/english-date")
+
+
+def test_no_mt_debris_warning_on_clean_quoted_speech(seed_findings):
+    warned = lines_of(seed_findings, "002_13f7328b5675ba62.txt", "mt-debris", severity="warning")
+    assert not warned & {10, 11}
