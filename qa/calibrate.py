@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .config import Config
 from .document import Document, InputError, decode
-from .engine import Engine, expand_paths
+from .engine import Engine, build_corpus, expand_paths
 
 _NAME_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})(?!\d)")
 
@@ -41,6 +41,7 @@ def main(argv=None) -> int:
     parser.add_argument("--date", type=dt.date.fromisoformat)
     parser.add_argument("--date-from-name", action="store_true")
     parser.add_argument("--sample", type=int, default=0, help="print N random findings per rule")
+    parser.add_argument("--corpus", action="store_true", help="corpus mode: learn recurring lines over all files first")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
     sys.stdout.reconfigure(encoding="utf-8")
@@ -48,6 +49,8 @@ def main(argv=None) -> int:
     ids = lambda s: tuple(x for x in s.split(",") if x)
     engine = Engine(Config(select=ids(args.select), ignore=ids(args.ignore), date=args.date))
     files, errors = expand_paths(args.paths)
+    if args.corpus:
+        engine.use_corpus(build_corpus(engine, files, engine.config))
     words, by_rule, by_severity, examples = 0, Counter(), Counter(), defaultdict(list)
     for path in files:
         try:

@@ -47,6 +47,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=["error", "warning", "info"], default="warning",
                        help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--no-color", action="store_true", help="never colour the text output")
+    check.add_argument("--corpus", action=argparse.BooleanOptionalAction, default=None,
+                       help="corpus mode: flag lines that recur across many files (default: on when a directory is given)")
+
+    clean = sub.add_parser("clean", help="write copies of articles with boilerplate lines removed")
+    clean.add_argument("paths", nargs="+", metavar="PATH")
+    clean.add_argument("--out", required=True, metavar="DIR", help="directory for the cleaned copies (inputs are never modified)")
+    clean.add_argument("--corpus", action=argparse.BooleanOptionalAction, default=None,
+                       help="learn site boilerplate across all files (default: on when a directory is given)")
+    clean.add_argument("--rules", action="append", default=[], metavar="DIR")
+    clean.add_argument("--encoding", metavar="NAME")
+    clean.add_argument("--ignore", type=_ids, default=(), metavar="IDS", help="boilerplate rules not to act on")
 
     rules = sub.add_parser("rules", help="list every pack and rule")
     rules.add_argument("--rules", action="append", default=[], metavar="DIR")
@@ -77,7 +88,7 @@ def cmd_check(args) -> int:
     from .report import render
 
     config = Config(select=args.select, ignore=args.ignore, rules_dirs=tuple(args.rules),
-                    date=args.date, encoding=args.encoding, fail_on=args.fail_on)
+                    date=args.date, encoding=args.encoding, fail_on=args.fail_on, corpus=args.corpus)
     result = check_paths(args.paths, config=config)
     for error in result.errors:
         print(f"qa: error: {error}", file=sys.stderr)
@@ -93,6 +104,51 @@ def cmd_check(args) -> int:
         return EXIT_ERROR
     threshold = SEVERITY_RANK[config.fail_on]
     return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else EXIT_CLEAN
+
+
+def _output_path(out_dir: str, given: str, path: str) -> str:
+    """Where a cleaned copy goes: the path below the directory it was found in, or its file name."""
+    if os.path.isdir(given):
+        return os.path.join(out_dir, os.path.relpath(path, given))
+    return os.path.join(out_dir, os.path.basename(path))
+
+
+def cmd_clean(args) -> int:
+    from .clean import clean_document
+    from .config import Config
+    from .engine import expand_paths, iter_checked
+    from .fixes import write_atomic
+
+    config = Config(select=("boilerplate",), ignore=args.ignore, rules_dirs=tuple(args.rules),
+                    encoding=args.encoding, corpus=args.corpus)
+    sources = {}
+    for given in args.paths:
+        for path in expand_paths([given])[0]:
+            sources.setdefault(path, given)
+    if "-" in sources:
+        return _error("qa clean reads files, not stdin")
+    failed, total_lines, total_words, files = False, 0, 0, 0
+    for path, doc, findings, problems in iter_checked(args.paths, config):
+        for problem in problems:
+            print(f"qa: error: {problem}", file=sys.stderr)
+            failed = True
+        if doc is None:
+            continue
+        target = _output_path(args.out, sources.get(path, path), path)
+        if os.path.exists(target) and os.path.samefile(target, path):
+            print(f"qa: error: {path}: --out would overwrite the input; choose another directory", file=sys.stderr)
+            failed = True
+            continue
+        result = clean_document(doc, findings)
+        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
+        write_atomic(target, result.text)
+        files += 1
+        total_lines += len(result.removed_lines)
+        total_words += result.removed_words
+        lines = ", ".join(map(str, result.removed_lines)) or "-"
+        print(f"{path}: removed {len(result.removed_lines)} lines, {result.removed_words} words (lines {lines}) -> {target}")
+    print(f"Cleaned {files} file{'s' * (files != 1)}: removed {total_lines} lines, {total_words} words.")
+    return EXIT_ERROR if failed else EXIT_CLEAN
 
 
 def cmd_rules(args) -> int:
@@ -142,7 +198,7 @@ def cmd_explain(args) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "rules": cmd_rules, "explain": cmd_explain}
+COMMANDS = {"check": cmd_check, "clean": cmd_clean, "rules": cmd_rules, "explain": cmd_explain}
 
 
 def main(argv=None) -> int:

@@ -15,3 +15,4 @@ class Config:
     date: _dt.date | None = None
     encoding: str | None = None
     fail_on: str = "warning"
+    corpus: bool | None = None  # None: corpus mode when a directory is given

@@ -40,11 +40,49 @@ def format_message(template: str, args: dict) -> str:
 
 
 @dataclass
+class Corpus:
+    """Corpus-mode state, explicit and mergeable: for each rule whose kind collects, in how many
+    documents each key (a line fingerprint, say) occurred. Pass 1 builds it; pass 2 reads it.
+    Memory grows with the number of distinct keys, not with the text."""
+
+    documents: int = 0
+    counts: dict = field(default_factory=dict)  # rule id -> {key: documents}
+
+    def add(self, rules, doc: Document) -> None:
+        self.documents += 1
+        for rule in rules:
+            collect = getattr(rule.kind_module, "collect", None)
+            if collect is None:
+                continue
+            table = self.counts.setdefault(rule.id, {})
+            for key in collect(doc, rule.state):
+                table[key] = table.get(key, 0) + 1
+
+    def merge(self, other: "Corpus") -> None:
+        self.documents += other.documents
+        for rule_id, table in other.counts.items():
+            mine = self.counts.setdefault(rule_id, {})
+            for key, n in table.items():
+                mine[key] = mine.get(key, 0) + n
+
+
+@dataclass
 class Context:
     """What a kind may know besides the document: the run's configuration and shared state."""
 
     config: Config
-    corpus: dict = field(default_factory=dict)
+    corpus: Corpus | None = None
+    state_owner: dict = field(default_factory=dict)  # id(rule state) -> rule id
+
+    @property
+    def corpus_documents(self) -> int:
+        return self.corpus.documents if self.corpus else 0
+
+    def corpus_counts(self, state):
+        """The corpus counts of the rule owning this state, or None outside corpus mode."""
+        if self.corpus is None:
+            return None
+        return self.corpus.counts.get(self.state_owner.get(id(state)), {})
 
 
 def _matches(rule: Rule, ids) -> bool:
@@ -65,7 +103,14 @@ class Engine:
         rules = [r for r in all_rules if not self.config.select or _matches(r, self.config.select)]
         self.rules = [r for r in rules if not _matches(r, self.config.ignore)]
         self.severity = dict(self.config.severity)
-        self.context = Context(self.config)
+        self.context = Context(self.config, state_owner={id(r.state): r.id for r in self.rules})
+
+    @property
+    def collecting_rules(self) -> list:
+        return [r for r in self.rules if hasattr(r.kind_module, "collect")]
+
+    def use_corpus(self, corpus: Corpus | None) -> None:
+        self.context.corpus = corpus
 
     def check_document(self, doc: Document, rules=None) -> list[Finding]:
         findings, seen = [], set()
@@ -168,25 +213,66 @@ class RunResult:
     documents: list[Document]
 
 
+def wants_corpus(paths, config: Config) -> bool:
+    """Corpus mode: asked for with --corpus, or implied by a directory among the paths."""
+    if config.corpus is not None:
+        return config.corpus
+    return any(p != "-" and Path(p).is_dir() for p in paths)
+
+
+def build_corpus(engine: Engine, files, config: Config) -> Corpus:
+    """Pass 1: stream every readable file once and count what the collecting rules collect."""
+    corpus = Corpus()
+    rules = engine.collecting_rules
+    for path in files:
+        if path == "-":
+            continue
+        try:
+            doc = read_document(path, config)
+        except InputError:
+            continue  # pass 2 reports it
+        corpus.add(rules, doc)
+    return corpus
+
+
+def iter_checked(paths, config: Config):
+    """Stream (path, Document or None, findings, errors) for each file, in order. In corpus mode a
+    first pass over all files learns what recurs across them; only one document is held at a time."""
+    engine = get_engine(config)
+    files, errors = expand_paths(paths)
+    for error in errors:
+        yield error.path, None, [], [error]
+    corpus = None
+    if wants_corpus(paths, config) and engine.collecting_rules and "-" not in files:
+        corpus = build_corpus(engine, files, config)
+    engine.use_corpus(corpus)
+    try:
+        for path in files:
+            try:
+                doc = read_document(path, config)
+            except InputError as exc:
+                yield path, None, [], [FileError(path, str(exc))]
+                continue
+            findings = engine.check_document(doc)
+            yield path, doc, findings, [FileError(path, message) for message in doc.errors]
+    finally:
+        engine.use_corpus(None)
+
+
 def check_paths(paths, *, config: Config | None = None, keep_text: bool = False) -> RunResult:
     """Check files and directories. Unreadable files become errors; the others are checked.
     Documents keep their text only with keep_text, so a large corpus is not held in memory."""
     config = config or Config()
-    engine = get_engine(config)
-    files, errors = expand_paths(paths)
-    findings, documents = [], []
-    for path in files:
-        try:
-            doc = read_document(path, config)
-        except InputError as exc:
-            errors.append(FileError(path, str(exc)))
+    findings, errors, documents = [], [], []
+    for _, doc, found, problems in iter_checked(paths, config):
+        errors.extend(problems)
+        if doc is None:
             continue
-        findings.extend(engine.check_document(doc))
-        errors.extend(FileError(path, message) for message in doc.errors)
+        findings.extend(found)
         if not keep_text:
             doc = Document("", path=doc.path, date=doc.date, date_source=doc.date_source, encoding=doc.encoding)
         documents.append(doc)
     return RunResult(findings, errors, documents)
 
 
-__all__ = ["Engine", "check_text", "check_paths", "PackError", "UsageError", "RunResult", "FileError"]
+__all__ = ["Engine", "Corpus", "check_text", "check_paths", "PackError", "UsageError", "RunResult", "FileError"]

@@ -117,6 +117,10 @@ class Rule:
     def name(self) -> str:
         return self.id.split("/", 1)[1]
 
+    @property
+    def kind_module(self):
+        return get_kind(self.kind)
+
     def check(self, doc, ctx):
         return get_kind(self.kind).check(doc, self.state, ctx)
 
@@ -167,7 +171,7 @@ def _parse_examples(spec: LineDict, where: str, path) -> dict:
                 item = {"text": item}
             if not isinstance(item, dict) or not isinstance(item.get("text"), str):
                 raise PackError(path, getattr(item, "line", raw.line_of(key)), f"{where}: an example needs 'text'")
-            unknown = set(item) - {"text", "fix", "date", "count"}
+            unknown = set(item) - {"text", "fix", "date", "count", "corpus"}
             if unknown:
                 raise PackError(path, item.line, f"{where}: unknown example key(s) {', '.join(sorted(unknown))}")
             parsed.append(dict(item))

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from qa.document import Document
-from qa.engine import Engine
+from qa.engine import Corpus, Engine
 from qa.fixes import apply_fixes
 from qa.kinds import kind_examples
 
@@ -21,7 +21,17 @@ def _run(rule, example):
     if isinstance(date, str):
         date = dt.date.fromisoformat(date)
     doc = Document(example["text"], path="<example>", date=date)
-    return [f for f in _ENGINE.check_document(doc, rules=[rule]) if f.rule == rule.id]
+    corpus = None
+    if "corpus" in example:
+        # A corpus-mode example: the other documents of the corpus come with it.
+        corpus = Corpus()
+        for text in [*example["corpus"], example["text"]]:
+            corpus.add([rule], Document(text))
+    _ENGINE.use_corpus(corpus)
+    try:
+        return [f for f in _ENGINE.check_document(doc, rules=[rule]) if f.rule == rule.id]
+    finally:
+        _ENGINE.use_corpus(None)
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[r.id for r in RULES])

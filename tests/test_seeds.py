@@ -47,3 +47,40 @@ def test_mt_debris_english_dates_on_seed_001(seed_findings):
 def test_no_mt_debris_warning_on_clean_quoted_speech(seed_findings):
     warned = lines_of(seed_findings, "002_13f7328b5675ba62.txt", "mt-debris", severity="warning")
     assert not warned & {10, 11}
+
+
+BOILERPLATE_LINES = {
+    "000_c1e8606ce6beb2ec.txt": {1, 27, 29, 31, 33, 36, 37, 38},
+    "001_ddc587dfb9686f8d.txt": {3, 4, 5, 6, 9},
+    "003_92733d96d7909b76.txt": {2, 3, 4, 9, 32},
+}
+
+
+@pytest.mark.parametrize("seed, lines", BOILERPLATE_LINES.items())
+def test_boilerplate_on_seeds(seed_findings, seed, lines):
+    assert lines <= lines_of(seed_findings, seed, "boilerplate")
+
+
+@pytest.mark.parametrize("seed, line", [("003_92733d96d7909b76.txt", 11), ("001_ddc587dfb9686f8d.txt", 11),
+                                        ("002_13f7328b5675ba62.txt", 3)])
+def test_boilerplate_leaves_body_lines_alone(seed_findings, seed, line):
+    assert line not in lines_of(seed_findings, seed, "boilerplate")
+
+
+def test_clean_keeps_every_body_paragraph_and_removes_furniture(tmp_path):
+    import contextlib
+    import io
+
+    out = tmp_path / "clean"
+    with contextlib.redirect_stdout(io.StringIO()) as printed:
+        assert main(["clean", str(SEEDS), "--out", str(out)]) == 0
+    assert "removed" in printed.getvalue()
+    for seed in sorted(SEEDS.glob("*.txt")):
+        original = seed.read_text(encoding="utf-8").splitlines()
+        cleaned = [line for line in (out / seed.name).read_text(encoding="utf-8").splitlines() if line.strip()]
+        removed = BOILERPLATE_LINES.get(seed.name, set())
+        kept = [line for number, line in enumerate(original, 1) if line.strip() and number not in removed]
+        # Every body line survives, in order, and nothing else does.
+        assert cleaned == kept, seed.name
+    # The inputs are untouched.
+    assert (SEEDS / "000_c1e8606ce6beb2ec.txt").read_text(encoding="utf-8").startswith("آسياأخبار")

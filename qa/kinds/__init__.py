@@ -3,6 +3,7 @@
     PARAMS: dict[str, str]   parameter name -> one-line description (unknown keys are pack errors)
     compile(params, env) -> state        validate and prepare once per run; raise ParamError
     check(doc, state, ctx) -> Iterable[Hit]
+    collect(doc, state) -> set   (optional) corpus pass 1: keys this document contributes, each once
 
 Kinds never print and never read the article files; they see a Document and return Hits.
 A rule pack picks a kind and sets its parameters; messages, severity and examples live in the pack.
@@ -21,6 +22,8 @@ KINDS = {
     "script-mix": "qa.kinds.script_mix",
     "balance": "qa.kinds.balance",
     "word-list": "qa.kinds.wordlist",
+    "line-classifier": "qa.kinds.lines",
+    "repetition": "qa.kinds.repetition",
 }
 
 

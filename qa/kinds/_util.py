@@ -14,6 +14,8 @@ MACROS = {
     "{LATIN}": r"[\p{Latin}]",
     "{DIGIT}": r"\p{Nd}",
     "{CLITIC}": r"(?:[وف]?(?:[بك]?ال|لل|[بكل])?)",
+    # Horizontal space as scraped pages have it: tabs, no-break and thin spaces too.
+    "{SP}": r"[ \t\u00A0\u2007\u2009\u202F]",
 }
 
 _FLAG_NAMES = {"IGNORECASE": regex.IGNORECASE, "MULTILINE": regex.MULTILINE, "DOTALL": regex.DOTALL}

@@ -1,0 +1,107 @@
+"""Kind `repetition`: lines that repeat, within an article or across a corpus.
+
+  within  a line that copies the line just before it (a doubled caption or site name), or copies
+          the article's title further down (a scraped page repeats its headline). Lines repeated
+          further apart are left alone: a refrain or a quotation may come back on purpose.
+  corpus  a line that occurs in at least N documents of the corpus being checked: a site's
+          header, footer or sidebar. Needs corpus mode (a directory, or --corpus), which first
+          counts line fingerprints over all files and then checks each file.
+
+Lines are compared after normalisation: hamza, alef, ya and ta-marbuta folded, diacritics and
+tatweel removed, digits made 0, punctuation (including ، ؛ ؟ « ») dropped, spaces collapsed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass
+
+import regex
+
+from ..arabic import fold
+from . import Hit, ParamError
+from ._util import check_params, expect
+
+PARAMS = {
+    "mode": "within or corpus",
+    "min_words": "shortest line, in words, that is compared (default 1 within, 3 in a corpus)",
+    "min_documents": "corpus: documents a line must occur in (default: max(3, 2% of the corpus))",
+    "min_share": "corpus: used for the default threshold, the share of documents (default 0.02)",
+}
+
+_PUNCT = regex.compile(r"[\p{P}\p{S}\s]+")
+_DIGIT = regex.compile(r"\p{Nd}")
+
+
+def normalize_line(text: str) -> str:
+    """The corpus-mode line key, also used by other tools that must agree with it."""
+    folded = fold(text).lower()
+    folded = _DIGIT.sub("0", folded)
+    return _PUNCT.sub(" ", folded).strip()
+
+
+def fingerprint(text: str) -> int:
+    """A stable 64-bit hash of a normalised line: the same in every process and on every run."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+@dataclass
+class State:
+    mode: str
+    min_words: int
+    min_documents: int | None
+    min_share: float
+
+
+def compile(params: dict, env) -> State:
+    check_params(params, PARAMS, required=("mode",))
+    mode = expect(params, "mode", str)
+    if mode not in ("within", "corpus"):
+        raise ParamError("mode", "mode is within or corpus")
+    return State(mode, expect(params, "min_words", int, 1 if mode == "within" else 3),
+                 expect(params, "min_documents", int), float(expect(params, "min_share", (int, float), 0.02)))
+
+
+def _keyed_lines(doc, min_words: int):
+    for line in doc.lines:
+        segment = doc.text[line.start : line.end]
+        key = normalize_line(segment)
+        if key and len(key.split()) >= min_words:
+            lead = len(segment) - len(segment.lstrip())
+            yield line.start + lead, line.start + lead + len(segment.strip()), key
+
+
+def collect(doc, state: State):
+    """Corpus pass 1: the fingerprints of this document's lines, each once."""
+    if state.mode != "corpus":
+        return set()
+    return {fingerprint(key) for _, _, key in _keyed_lines(doc, state.min_words)}
+
+
+def threshold(state: State, documents: int) -> int:
+    if state.min_documents:
+        return state.min_documents
+    return max(3, math.ceil(state.min_share * documents))
+
+
+def check(doc, state: State, ctx):
+    if state.mode == "corpus":
+        counts = ctx.corpus_counts(state)
+        if counts is None:
+            return
+        needed = threshold(state, ctx.corpus_documents)
+        for start, end, key in _keyed_lines(doc, state.min_words):
+            seen = counts.get(fingerprint(key), 0)
+            if seen >= needed:
+                yield Hit(start, end, None, {"documents": seen, "corpus": ctx.corpus_documents})
+        return
+    previous, title = None, None
+    for start, end, key in _keyed_lines(doc, state.min_words):
+        if title is None:
+            title = key
+        elif key == previous:
+            yield Hit(start, end, None, {"what": "السطر السابق", "what_en": "the line before"})
+        elif key == title:
+            yield Hit(start, end, None, {"what": "العنوان", "what_en": "the title"})
+        previous = key
