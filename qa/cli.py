@@ -59,6 +59,14 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--encoding", metavar="NAME")
     clean.add_argument("--ignore", type=_ids, default=(), metavar="IDS", help="boilerplate rules not to act on")
 
+    facts = sub.add_parser("facts", help="query and validate the office-holder base")
+    facts.add_argument("--office", metavar="ID", help="an office id, e.g. us-president (see --offices)")
+    facts.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="the date to ask about (default: today)")
+    facts.add_argument("--person", metavar="NAME", help="the offices a person held (Arabic or English name)")
+    facts.add_argument("--offices", action="store_true", help="list the offices")
+    facts.add_argument("--validate", action="store_true", help="check the base: ids, dates, overlaps, names")
+    facts.add_argument("--facts", metavar="FILE", help="another base (default: rules/facts/office-holders.yaml)")
+
     rules = sub.add_parser("rules", help="list every pack and rule")
     rules.add_argument("--rules", action="append", default=[], metavar="DIR")
     rules.add_argument("--format", choices=["text", "json"], default="text")
@@ -151,6 +159,57 @@ def cmd_clean(args) -> int:
     return EXIT_ERROR if failed else EXIT_CLEAN
 
 
+def cmd_facts(args) -> int:
+    import datetime as dt
+    from pathlib import Path
+
+    from .arabic import fold
+    from .facts import FactsError, load, validate
+    from .packs import builtin_rules_dir
+
+    path = Path(args.facts) if args.facts else builtin_rules_dir() / "facts" / "office-holders.yaml"
+    try:
+        facts = load(path)
+    except FactsError as exc:
+        return _error(str(exc))
+    if args.validate:
+        problems = validate(facts)
+        for problem in problems:
+            print(problem)
+        unverified = sum(p.verify for p in facts.people)
+        print(f"{len(facts.offices)} offices, {len(facts.people)} people, {sum(len(p.terms) for p in facts.people)} terms; "
+              f"{len(problems)} problems; {unverified} Q-ids marked verify")
+        return EXIT_FINDINGS if problems else EXIT_CLEAN
+    if args.offices:
+        for office in facts.offices.values():
+            print(f"{office.id:<24} {office.wikidata:<10} {office.label_en} / {office.label_ar}")
+        return EXIT_CLEAN
+    if args.person:
+        wanted = fold(args.person).casefold()
+        found = [p for p in facts.people if wanted in p.name_en.casefold() or any(wanted in fold(n) for n in p.names)]
+        if not found:
+            return _error(f"no person matching {args.person!r} in {path}")
+        for person in found:
+            print(f"{person.name_en} ({person.id}{', verify' if person.verify else ''}): {', '.join(person.names)}")
+            for term in person.terms:
+                print(f"  {term.office:<24} {term.start} -> {term.end or 'now'}")
+        return EXIT_CLEAN
+    if not args.office:
+        return _error("give --office ID (with --on DATE), --person NAME, --offices or --validate")
+    if args.office not in facts.offices:
+        return _error(f"unknown office {args.office!r} (see 'qa facts --offices')")
+    day = args.on or dt.date.today()
+    office = facts.offices[args.office]
+    holders = facts.holders(args.office, day)
+    if not holders:
+        print(f"{office.label_en} on {day}: nobody in the base")
+        return EXIT_CLEAN
+    for person, term in holders:
+        print(f"{office.label_en} on {day}: {person.name_en} ({person.names[0]}, {person.id}), "
+              f"in office {term.start} -> {term.end or 'now'}")
+    return EXIT_CLEAN
+
+
 def cmd_rules(args) -> int:
     from .packs import load_packs
 
@@ -198,7 +257,7 @@ def cmd_explain(args) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "clean": cmd_clean, "rules": cmd_rules, "explain": cmd_explain}
+COMMANDS = {"check": cmd_check, "clean": cmd_clean, "facts": cmd_facts, "rules": cmd_rules, "explain": cmd_explain}
 
 
 def main(argv=None) -> int:

@@ -157,11 +157,18 @@ def get_engine(config: Config) -> Engine:
     return Engine(config)
 
 
+def make_document(text: str, path: str, config: Config, date=None, encoding: str = "utf-8") -> Document:
+    """A Document with its article date resolved: flag, front matter, dateline, or today."""
+    from .dating import article_date
+
+    when, source = article_date(text, date or config.date)
+    return Document(text, path=path, date=when, date_source=source, encoding=encoding)
+
+
 def check_text(text: str, *, date=None, config: Config | None = None, path: str = "-") -> list[Finding]:
     """Check one text and return its findings, sorted by position."""
     config = config or Config()
-    doc = Document(text, path=path, date=date or config.date)
-    return get_engine(config).check_document(doc)
+    return get_engine(config).check_document(make_document(text, path, config, date))
 
 
 # --- Files -------------------------------------------------------------------------------------
@@ -203,7 +210,7 @@ def read_document(path: str, config: Config) -> Document:
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
     text, encoding = decode(data, config.encoding)
-    return Document(text, path=path, date=config.date, encoding=encoding)
+    return make_document(text, path, config, encoding=encoding)
 
 
 @dataclass

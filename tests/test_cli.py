@@ -47,7 +47,7 @@ def test_text_lines_are_sorted_by_path_line_column():
 def test_json_contract_is_pinned(capsys):
     code, data = json_of(capsys, str(SEEDS))
     assert code == 1
-    assert set(data) >= {"tool", "findings", "summary"}
+    assert set(data) == {"tool", "findings", "documents", "summary"}
     assert data["tool"] == {"name": "tadqiq", "version": data["tool"]["version"]}
     assert set(data["summary"]) >= {"files", "findings", "by_pack"}
     assert data["summary"]["files"] == 5

@@ -84,3 +84,35 @@ def test_clean_keeps_every_body_paragraph_and_removes_furniture(tmp_path):
         assert cleaned == kept, seed.name
     # The inputs are untouched.
     assert (SEEDS / "000_c1e8606ce6beb2ec.txt").read_text(encoding="utf-8").startswith("آسياأخبار")
+
+
+def _findings_with(*args):
+    import contextlib
+    import io
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["check", str(SEEDS), "--format", "json", *args])
+    return json.loads(out.getvalue())
+
+
+@pytest.mark.parametrize("args", [(), ("--date", "2025-02-27")])
+def test_factual_drift_error_on_seed_000_line_15(args):
+    findings = _findings_with(*args)["findings"]
+    errors = lines_of(findings, "000_c1e8606ce6beb2ec.txt", "factual-drift/former-on-sitting", severity="error")
+    assert 15 in errors
+
+
+@pytest.mark.parametrize("seed, line", [("002_13f7328b5675ba62.txt", 4), ("002_13f7328b5675ba62.txt", 5),
+                                        ("001_ddc587dfb9686f8d.txt", 25)])
+def test_no_factual_drift_on_correct_titles(seed_findings, seed, line):
+    assert line not in lines_of(seed_findings, seed, "factual-drift")
+
+
+def test_documents_carry_their_dates():
+    documents = {d["path"].rsplit("/", 1)[1]: d for d in _findings_with()["documents"]}
+    assert documents["001_ddc587dfb9686f8d.txt"]["date"] == "2025-04-10"
+    assert documents["001_ddc587dfb9686f8d.txt"]["date_source"] == "text"
+    assert documents["000_c1e8606ce6beb2ec.txt"]["date_source"] == "today"
+    flagged = {d["date_source"] for d in _findings_with("--date", "2025-02-27")["documents"]}
+    assert flagged == {"flag"}

@@ -24,6 +24,7 @@ KINDS = {
     "word-list": "qa.kinds.wordlist",
     "line-classifier": "qa.kinds.lines",
     "repetition": "qa.kinds.repetition",
+    "temporal-fact": "qa.kinds.temporal",
 }
 
 

@@ -13,6 +13,10 @@ def as_dict(result) -> dict:
     return {
         "tool": {"name": "tadqiq", "version": __version__},
         "findings": [f.to_dict() for f in findings],
+        "documents": [
+            {"path": d.path, "date": d.date.isoformat() if d.date else None, "date_source": d.date_source}
+            for d in result.documents
+        ],
         "summary": {
             "files": len(result.documents),
             "findings": len(findings),

@@ -1,0 +1,113 @@
+"""The article's date: from --date, YAML front matter, the dateline the article states near its
+top, or today, in that order.
+
+A date in the body ("اجتماع سابق جرى في 18 فبراير الماضي في الرياض") is history, not the
+publication date, so only short lines near the top are read: timestamps, datelines and bylines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+# Month names: Egyptian/Gulf (transliterated), Levantine (Syriac) and Maghrebi (French) forms.
+MONTHS = {
+    1: ["يناير", "كانون الثاني", "جانفي", "ينار"],
+    2: ["فبراير", "شباط", "فيفري", "فبرير"],
+    3: ["مارس", "آذار", "اذار"],
+    4: ["أبريل", "إبريل", "ابريل", "نيسان", "أفريل", "افريل"],
+    5: ["مايو", "أيار", "ايار", "ماي"],
+    6: ["يونيو", "يونيه", "حزيران", "جوان"],
+    7: ["يوليو", "يوليه", "تموز", "جويلية", "يوليوز"],
+    8: ["أغسطس", "اغسطس", "آب", "اب", "أوت", "اوت", "غشت"],
+    9: ["سبتمبر", "أيلول", "ايلول", "شتنبر"],
+    10: ["أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول"],
+    11: ["نوفمبر", "تشرين الثاني", "نونبر"],
+    12: ["ديسمبر", "كانون الأول", "كانون الاول", "دجنبر"],
+}
+_MONTH_OF = {name: number for number, names in MONTHS.items() for name in names}
+_MONTH = "(?:" + "|".join(sorted(map(regex.escape, _MONTH_OF), key=len, reverse=True)) + ")"
+_DAY = r"(?P<d>[0-3]?\d)"
+_YEAR = r"(?P<y>(?:19|20)\d\d)"
+# "نيسان/أبريل" and "نيسان (أبريل)": a Levantine name glossed by another; either gives the month.
+_MONTH_PAIR = rf"(?P<m>{_MONTH})(?:\s*(?:/|\(|-)\s*{_MONTH}\s*\)?)?"
+_PATTERNS = [
+    regex.compile(rf"(?<!\d){_DAY}\s*(?:من\s+)?(?:شهر\s+)?{_MONTH_PAIR}\s*[,،]?\s*(?:من\s+)?(?:عام\s+|سنة\s+)?{_YEAR}(?!\d)"),  # 10 أبريل 2025
+    regex.compile(rf"{_MONTH_PAIR}\s+{_DAY}\s*[,،]?\s*{_YEAR}(?!\d)"),  # أبريل 10, 2025
+    regex.compile(rf"(?<!\d){_YEAR}[-/.](?P<mo>[01]?\d)[-/.]{_DAY}(?!\d)"),  # 2025-04-10
+    regex.compile(rf"(?<!\d){_DAY}[-/.](?P<mo>[01]?\d)[-/.]{_YEAR}(?!\d)"),  # 10/04/2025
+]
+_EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
+_FRONT_DATE = regex.compile(r"(?m)^date:[ \t]*[\"']?(?P<v>\d{4}-\d{2}-\d{2})")
+
+TOP_LINES = 8  # non-blank lines read for a dateline
+MAX_DATELINE_WORDS = 14  # a longer line is prose, whose dates are history
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first full date (day, month, year) in a short text, in any of the supported forms."""
+    text = text.translate(_EASTERN_DIGITS).replace("\u200f", "").replace("\u200e", "")
+    found = []
+    for pattern in _PATTERNS:
+        m = pattern.search(text)
+        if not m:
+            continue
+        groups = m.groupdict()
+        month = _MONTH_OF.get(groups.get("m") or "") or int(groups.get("mo") or 0)
+        try:
+            found.append((m.start(), dt.date(int(groups["y"]), month, int(groups["d"]))))
+        except (ValueError, TypeError):
+            continue
+    return min(found)[1] if found else None
+
+
+def front_matter_date(text: str) -> dt.date | None:
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return None
+    d = _FRONT_DATE.search(m.group("body"))
+    if not d:
+        return None
+    try:
+        return dt.date.fromisoformat(d.group("v"))
+    except ValueError:
+        return None
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """A date stated on one of the first short lines: a timestamp, a dateline or a byline."""
+    seen = 0
+    for line in regex.split(r"\r\n|\r|\n", text[:4000]):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        seen += 1
+        if seen > TOP_LINES:
+            break
+        if len(stripped.split()) <= MAX_DATELINE_WORDS:
+            found = parse_date(stripped)
+            if found:
+                return found
+        else:
+            # A body paragraph opened by a dateline: "القاهرة - 10 أبريل 2025 - قال ..."
+            head = regex.match(r"^[^.،؛]{0,40}?\s[-–—]\s", stripped)
+            if head:
+                found = parse_date(stripped[: head.end() + 30])
+                if found:
+                    return found
+    return None
+
+
+def article_date(text: str, flag: dt.date | None = None, today: dt.date | None = None) -> tuple[dt.date, str]:
+    """(date, source) with source one of flag, front-matter, text, today."""
+    if flag:
+        return flag, "flag"
+    found = front_matter_date(text)
+    if found:
+        return found, "front-matter"
+    found = dateline_date(text)
+    if found:
+        return found, "text"
+    return today or dt.date.today(), "today"

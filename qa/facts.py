@@ -1,0 +1,161 @@
+"""The office-holder base: who held which office when, and the Arabic titles and names that say so.
+
+Loaded from rules/facts/office-holders.yaml (Wikidata's P39 position held, with P580 start and
+P582 end). validate() checks what the tests and `qa facts --validate` check: ids, dates, overlapping
+terms of single-holder offices, and name variants shared by two people without being marked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import regex
+
+_QID = regex.compile(r"Q[1-9]\d*")
+
+
+class FactsError(Exception):
+    pass
+
+
+@dataclass
+class Office:
+    id: str
+    label_ar: str
+    label_en: str
+    wikidata: str
+    kind: str
+    single: bool
+    titles: list
+
+
+@dataclass
+class Term:
+    office: str
+    start: dt.date
+    end: dt.date | None  # the last day in office (Wikidata's P582); None while the term runs
+
+    def covers(self, day: dt.date) -> bool:
+        # The day of a handover belongs to both holders: news that day names either correctly.
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass
+class Person:
+    id: str
+    name_en: str
+    names: list
+    shared_names: list
+    terms: list
+    verify: bool = False
+    line: int | None = None
+
+    def holds(self, office: str, day: dt.date) -> Term | None:
+        return next((t for t in self.terms if t.office == office and t.covers(day)), None)
+
+    def terms_of(self, office: str) -> list:
+        return [t for t in self.terms if t.office == office]
+
+
+@dataclass
+class Facts:
+    offices: dict
+    people: list
+    generic_titles: dict  # kind -> list of titles
+    path: str = ""
+    problems: list = field(default_factory=list)
+
+    def holders(self, office: str, day: dt.date) -> list:
+        return [(p, t) for p in self.people for t in p.terms if t.office == office and t.covers(day)]
+
+
+def _date(value, where: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise FactsError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def load(path: Path) -> Facts:
+    from .packs import load_yaml_file
+
+    data = load_yaml_file(path)
+    if not isinstance(data, dict) or not isinstance(data.get("offices"), dict) or not isinstance(data.get("people"), list):
+        raise FactsError(f"{path}: a facts base has 'offices' (a mapping) and 'people' (a list)")
+    offices = {}
+    for oid, spec in data["offices"].items():
+        where = f"{path}:{getattr(spec, 'line', '?')}: office {oid!r}"
+        if not isinstance(spec, dict) or not isinstance(spec.get("titles"), list) or not spec.get("label_ar"):
+            raise FactsError(f"{where}: needs label_ar, label_en, wikidata, kind and titles")
+        offices[oid] = Office(oid, spec["label_ar"], spec.get("label_en", oid), str(spec.get("wikidata", "")),
+                              spec.get("kind", ""), bool(spec.get("single", True)), [str(t) for t in spec["titles"]])
+    people = []
+    for spec in data["people"]:
+        line = getattr(spec, "line", None)
+        where = f"{path}:{line}"
+        if not isinstance(spec, dict) or "id" not in spec or not isinstance(spec.get("terms"), list):
+            raise FactsError(f"{where}: a person needs id, name_en, names and terms")
+        terms = []
+        for term in spec["terms"]:
+            if not isinstance(term, dict) or term.get("office") not in offices:
+                raise FactsError(f"{where}: {spec.get('name_en')}: term with unknown office {term.get('office') if isinstance(term, dict) else term!r}")
+            terms.append(Term(term["office"], _date(term.get("start"), where), _date(term.get("end"), where)))
+        people.append(Person(str(spec["id"]), str(spec.get("name_en", "")), [str(n) for n in spec.get("names") or []],
+                             [str(n) for n in spec.get("shared_names") or []], terms, bool(spec.get("verify")), line))
+    generic = {k: [str(t) for t in v] for k, v in (data.get("generic_titles") or {}).items()}
+    return Facts(offices, people, generic, str(path))
+
+
+def validate(facts: Facts) -> list[str]:
+    """Problems in the base, one line each; an empty list means it is sound."""
+    from .arabic import fold
+
+    problems = []
+    seen_ids = {}
+    for office in facts.offices.values():
+        if not _QID.fullmatch(office.wikidata):
+            problems.append(f"office {office.id}: wikidata id {office.wikidata!r} is not a Q-id")
+    for person in facts.people:
+        where = f"{facts.path}:{person.line}: {person.name_en}"
+        if not _QID.fullmatch(person.id):
+            problems.append(f"{where}: {person.id!r} is not a Wikidata Q-id")
+        if person.id in seen_ids:
+            problems.append(f"{where}: Q-id {person.id} also belongs to {seen_ids[person.id]}")
+        seen_ids[person.id] = person.name_en
+        if not person.names:
+            problems.append(f"{where}: no Arabic name")
+        for term in person.terms:
+            if term.start is None:
+                problems.append(f"{where}: a term of {term.office} has no start")
+            elif term.end is not None and term.end <= term.start:
+                problems.append(f"{where}: a term of {term.office} ends ({term.end}) before it starts ({term.start})")
+    for office in facts.offices.values():
+        if not office.single:
+            continue
+        terms = sorted(((t.start, t.end, p.name_en) for p in facts.people for t in p.terms if t.office == office.id and t.start),
+                       key=lambda x: x[0])
+        for (s1, e1, n1), (s2, _, n2) in zip(terms, terms[1:]):
+            if e1 is None or e1 > s2:
+                problems.append(f"office {office.id}: {n1} (from {s1} to {e1 or 'now'}) overlaps {n2} (from {s2})")
+    owners = {}
+    for person in facts.people:
+        for name in person.names:
+            who = owners.setdefault(fold(name), [])
+            if person.name_en not in who:  # spellings that fold alike are one name
+                who.append(person.name_en)
+    for name, who in owners.items():
+        if len(who) > 1:
+            problems.append(f"name {name!r} belongs to {', '.join(who)}: list it under shared_names")
+    return problems
+
+
+@lru_cache(maxsize=4)
+def load_cached(path: str) -> Facts:
+    return load(Path(path))

@@ -1,0 +1,93 @@
+"""The office-holder base and the factual-drift checks built on it."""
+
+import datetime as dt
+
+import pytest
+
+from qa.config import Config
+from qa.engine import check_text
+from qa.facts import load, validate
+from qa.packs import builtin_rules_dir
+from test_cli import run
+
+FACTS = load(builtin_rules_dir() / "facts" / "office-holders.yaml")
+D = dt.date
+
+
+def test_base_is_sound():
+    assert validate(FACTS) == []
+
+
+def test_every_entry_has_a_wikidata_id_and_dates_that_parse():
+    assert all(o.wikidata.startswith("Q") for o in FACTS.offices.values())
+    for person in FACTS.people:
+        assert person.id.startswith("Q") and person.id[1:].isdigit(), person.name_en
+        assert person.names, person.name_en
+        for term in person.terms:
+            assert isinstance(term.start, dt.date)
+            assert term.end is None or term.end > term.start
+
+
+def test_two_separate_terms_are_modelled_exactly():
+    trump = next(p for p in FACTS.people if p.id == "Q22686")
+    assert [(t.start, t.end) for t in trump.terms_of("us-president")] == [(D(2017, 1, 20), D(2021, 1, 20)), (D(2025, 1, 20), None)]
+    assert trump.holds("us-president", D(2019, 6, 1))
+    assert not trump.holds("us-president", D(2023, 6, 1))
+    assert trump.holds("us-president", D(2025, 2, 27))
+
+
+@pytest.mark.parametrize("office, day, name", [
+    ("us-president", D(2025, 2, 27), "Donald Trump"),
+    ("us-president", D(2022, 1, 1), "Joe Biden"),
+    ("us-secretary-of-state", D(2018, 2, 1), "Rex Tillerson"),
+    ("us-secretary-of-state", D(2018, 6, 1), "Mike Pompeo"),
+    ("uk-prime-minister", D(2018, 6, 1), "Theresa May"),
+    ("jp-prime-minister", D(2018, 6, 1), "Shinzo Abe"),
+    ("ru-foreign-minister", D(2025, 2, 27), "Sergey Lavrov"),
+    ("tr-president", D(2025, 2, 27), "Recep Tayyip Erdoğan"),
+])
+def test_holders_on_a_date(office, day, name):
+    assert [p.name_en for p, _ in FACTS.holders(office, day)] == [name]
+
+
+def test_overlapping_terms_are_caught(tmp_path):
+    bad = tmp_path / "facts.yaml"
+    bad.write_text(
+        "offices:\n  x:\n    {label_ar: س, label_en: X, wikidata: Q1, kind: president, single: true, titles: [الرئيس]}\n"
+        "people:\n"
+        "  - {id: Q10, name_en: A, names: [ألف], terms: [{office: x, start: 2000-01-01, end: 2005-01-01}]}\n"
+        "  - {id: Q11, name_en: B, names: [باء], terms: [{office: x, start: 2004-01-01}]}\n"
+        "  - {id: Q11, name_en: C, names: [ألف], terms: [{office: x, start: 2006-01-01, end: 2003-01-01}]}\n",
+        encoding="utf-8")
+    problems = "\n".join(validate(load(bad)))
+    assert "overlaps" in problems and "also belongs to" in problems and "ends" in problems and "shared_names" in problems
+
+
+def drift(text, date):
+    return [(f.rule, f.severity) for f in check_text(text, date=date, config=Config(select=("factual-drift",)))]
+
+
+def test_former_marker_on_sitting_president_is_an_error():
+    text = "يأتي الاجتماع في أعقاب اتصال هاتفي بين الرئيس الأميركي السابق دونالد ترمب ونظيره الروسي."
+    assert drift(text, D(2025, 2, 27)) == [("factual-drift/former-on-sitting", "error")]
+    assert drift(text, D(2023, 2, 27)) == []
+
+
+def test_sitting_title_on_former_holder_names_the_holder():
+    [f] = check_text("وقال الرئيس الأمريكي باراک أوباما إن الاتفاق تاريخي.".replace("ک", "ك"), date=D(2025, 2, 27),
+                     config=Config(select=("factual-drift",)))
+    assert f.rule == "factual-drift/sitting-on-former"
+    assert "دونالد ترامب" in f.message and "Donald Trump" in f.message_en and "2009-01-20" in f.message
+
+
+def test_left_alone():
+    for text in ["وانتقد الرئيس السابق القرار.", "في ظل الإدارة الأمريكية السابقة.", "حين كان أوباما رئيسًا زار القاهرة.",
+                 "وقال ترامب: \"الرئيس أوباما خسر القرم\"."]:
+        assert drift(text, D(2025, 2, 27)) == [], text
+
+
+def test_qa_facts_command():
+    proc = run("facts", "--office", "us-president", "--on", "2025-02-27")
+    assert proc.returncode == 0 and "Donald Trump" in proc.stdout
+    assert run("facts", "--validate").returncode == 0
+    assert run("facts", "--office", "nope").returncode == 2
