@@ -67,6 +67,12 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("--validate", action="store_true", help="check the base: ids, dates, overlaps, names")
     facts.add_argument("--facts", metavar="FILE", help="another base (default: rules/facts/office-holders.yaml)")
 
+    variants = sub.add_parser("variants", help="table of names spelled more than one way across files")
+    variants.add_argument("paths", nargs="+", metavar="PATH")
+    variants.add_argument("--format", choices=["text", "json"], default="text")
+    variants.add_argument("--rules", action="append", default=[], metavar="DIR")
+    variants.add_argument("--encoding", metavar="NAME")
+
     rules = sub.add_parser("rules", help="list every pack and rule")
     rules.add_argument("--rules", action="append", default=[], metavar="DIR")
     rules.add_argument("--format", choices=["text", "json"], default="text")
@@ -210,6 +216,40 @@ def cmd_facts(args) -> int:
     return EXIT_CLEAN
 
 
+def cmd_variants(args) -> int:
+    from .config import Config
+    from .document import InputError
+    from .engine import expand_paths, get_engine, read_document
+    from .kinds.variants import variant_table
+
+    config = Config(select=("consistency/variant-spelling",), rules_dirs=tuple(args.rules), encoding=args.encoding)
+    rule = get_engine(config).rules[0]
+    files, errors = expand_paths(args.paths)
+
+    def documents():
+        for path in files:
+            try:
+                yield read_document(path, config)
+            except InputError as exc:
+                errors.append(f"{path}: {exc}")
+
+    table = variant_table(documents(), rule.state)
+    for error in errors:
+        print(f"qa: error: {error}", file=sys.stderr)
+    if args.format == "json":
+        import json
+
+        print(json.dumps(table, ensure_ascii=False, indent=2))
+    else:
+        for group in table:
+            spellings = "  ·  ".join(f"{v['base']} ({v['tokens']} in {v['files']} file{'s' * (v['files'] != 1)}, e.g. {v['example']})"
+                                     for v in group["variants"])
+            house = f"  [house: {group['house']}]" if group["house"] else ""
+            print(f"{group['total']:>6}  {spellings}{house}")
+        print(f"{len(table)} name{'s' * (len(table) != 1)} spelled more than one way in {len(files)} file{'s' * (len(files) != 1)}.")
+    return EXIT_ERROR if errors else EXIT_CLEAN
+
+
 def cmd_rules(args) -> int:
     from .packs import load_packs
 
@@ -257,7 +297,7 @@ def cmd_explain(args) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "clean": cmd_clean, "facts": cmd_facts, "rules": cmd_rules, "explain": cmd_explain}
+COMMANDS = {"check": cmd_check, "clean": cmd_clean, "facts": cmd_facts, "variants": cmd_variants, "rules": cmd_rules, "explain": cmd_explain}
 
 
 def main(argv=None) -> int:

@@ -100,7 +100,9 @@ class Engine:
             unknown = [i for i in ids if i not in known]
             if unknown:
                 raise UsageError(f"{option}: unknown rule or pack id {unknown[0]!r} (see 'qa rules')")
-        rules = [r for r in all_rules if not self.config.select or _matches(r, self.config.select)]
+        # A rule that is off by default runs only when --select names it by its own id.
+        rules = [r for r in all_rules if (r.enabled and (not self.config.select or _matches(r, self.config.select)))
+                 or r.id in self.config.select]
         self.rules = [r for r in rules if not _matches(r, self.config.ignore)]
         self.severity = dict(self.config.severity)
         self.context = Context(self.config, state_owner={id(r.state): r.id for r in self.rules})
@@ -125,6 +127,8 @@ class Engine:
             except TimeoutError:
                 # A runaway user pattern must not hang the run: report it and go on.
                 doc.errors.append(f"rule {rule.id} timed out on this file and was skipped")
+            except Exception as exc:  # a bug in one rule must not cost the other rules or files
+                doc.errors.append(f"internal error in rule {rule.id}: {type(exc).__name__}: {exc} (please report it)")
         findings.sort(key=Finding.sort_key)
         return findings
 

@@ -109,6 +109,7 @@ class Rule:
     params: dict
     examples: dict
     fix_safe: bool
+    enabled: bool
     source: str
     line: int | None
     state: object = field(default=None, repr=False)
@@ -209,6 +210,7 @@ def parse_rule(spec, pack_id: str, path: Path, compile_state: bool = True) -> Ru
         params=params,
         examples=_parse_examples(spec, where, path),
         fix_safe=fix == "safe",
+        enabled=bool(spec.get("enabled", True)),
         source=_display_path(path),
         line=spec.line,
     )

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .arabic import FOLD_TABLE, fold
 
-_FORMAT = "2"  # bump when the folding or the file layout changes
+_FORMAT = "3"  # bump when the folding or the file layout changes
 
 
 def cache_dir() -> Path:
@@ -39,6 +39,9 @@ def _cache_key() -> str:
 # Words at least this frequent (zipf 3: once per million words) are "common": the parts a glued
 # token is split into must be common, or rare junk in the list would explain away any non-word.
 COMMON_FREQUENCY = 1e-6
+# Words at least this frequent (zipf 4.5) are core vocabulary: two core words that differ by a long
+# vowel (مكتب/مكاتب, مشروع/مشاريع) are different words, not two spellings of one name.
+CORE_FREQUENCY = 10 ** (4.5 - 9)
 
 
 def _build(path: Path) -> None:
@@ -52,6 +55,8 @@ def _build(path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     common = sorted({fold(w).encode("utf-8") for w, f in frequencies.items() if f >= COMMON_FREQUENCY})
     write_atomic(path.with_suffix(".common"), b"\n".join(common))
+    core = sorted({fold(w).encode("utf-8") for w, f in frequencies.items() if f >= CORE_FREQUENCY})
+    write_atomic(path.with_suffix(".core"), b"\n".join(core))
     write_atomic(path, b"\n".join(sorted({fold(w).encode("utf-8") for w in frequencies})))
 
 
@@ -101,9 +106,9 @@ class WordListUnavailable(Exception):
 
 
 @lru_cache(maxsize=1)
-def _word_files() -> tuple[SortedWordFile, SortedWordFile]:
+def _word_files() -> tuple[SortedWordFile, SortedWordFile, SortedWordFile]:
     path = cache_dir() / f"{_cache_key()}.words"
-    if not (path.exists() and path.with_suffix(".common").exists()):
+    if not all(path.with_suffix(s).exists() for s in (".words", ".common", ".core")):
         try:
             _build(path)
         except ImportError as exc:
@@ -114,7 +119,7 @@ def _word_files() -> tuple[SortedWordFile, SortedWordFile]:
 
             path = Path(tempfile.mkdtemp(prefix="tadqiq-")) / path.name
             _build(path)
-    return SortedWordFile(path), SortedWordFile(path.with_suffix(".common"))
+    return SortedWordFile(path), SortedWordFile(path.with_suffix(".common")), SortedWordFile(path.with_suffix(".core"))
 
 
 def arabic_words() -> SortedWordFile:
@@ -125,6 +130,17 @@ def arabic_words() -> SortedWordFile:
 def common_words() -> SortedWordFile:
     """Forms seen at least once per million words, folded."""
     return _word_files()[1]
+
+
+def core_words() -> SortedWordFile:
+    """Forms at zipf 4.5 or above: the core vocabulary of news Arabic, folded."""
+    return _word_files()[2]
+
+
+def is_core(word: str) -> bool:
+    from .arabic import strip_marks
+
+    return fold(strip_marks(word)) in core_words()
 
 
 def is_common(word: str) -> bool:

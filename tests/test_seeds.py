@@ -116,3 +116,10 @@ def test_documents_carry_their_dates():
     assert documents["000_c1e8606ce6beb2ec.txt"]["date_source"] == "today"
     flagged = {d["date_source"] for d in _findings_with("--date", "2025-02-27")["documents"]}
     assert flagged == {"flag"}
+
+
+@pytest.mark.parametrize("seed, line", [("004_33040a4e03eb0d12.txt", 1), ("004_33040a4e03eb0d12.txt", 12),
+                                        ("002_13f7328b5675ba62.txt", 12)])
+def test_consistency_on_seeds(seed_findings, seed, line):
+    # The issue places seed 004's الأميركي on line 13; in the file it stands on line 12.
+    assert line in lines_of(seed_findings, seed, "consistency/variant-spelling")

@@ -25,6 +25,7 @@ KINDS = {
     "line-classifier": "qa.kinds.lines",
     "repetition": "qa.kinds.repetition",
     "temporal-fact": "qa.kinds.temporal",
+    "variant-spelling": "qa.kinds.variants",
 }
 
 
