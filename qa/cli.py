@@ -262,10 +262,14 @@ def cmd_rules(args) -> int:
             for r in p.rules]} for p in packs]
         print(json.dumps(data, ensure_ascii=False, indent=2))
         return EXIT_CLEAN
+    import regex
+
     for pack in packs:
         print(f"{pack.id}: {pack.description}")
         for rule in pack.rules:
-            print(f"  {rule.id:<40} {rule.severity:<8} {rule.message_en}")
+            summary = regex.sub(r"\{[a-z_]+\}", "…", rule.message_en)
+            state = "" if rule.enabled else "  (off by default)"
+            print(f"  {rule.id:<40} {rule.severity:<8} {summary}{state}")
     return EXIT_CLEAN
 
 

@@ -30,6 +30,8 @@ _TO_EASTERN = str.maketrans(_WESTERN + _PERSIAN, _EASTERN * 2)
 
 def _unify_digits(text: str) -> str:
     # Write the whole number in the digits most of it already uses; a tie goes to Western.
+    # Invisible format characters caught inside the number go.
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     western = sum(ch in _WESTERN for ch in text)
     return text.translate(_TO_WESTERN if western * 2 >= len(text) - text.count(",") - text.count(".") else _TO_EASTERN)
 
