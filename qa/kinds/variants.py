@@ -267,7 +267,7 @@ def check(doc, state: State, ctx):
         best = target(members, state)
         if not set(members) & mine:
             continue
-        variants = "، ".join(f"{m} ({relevant[m]})" for m in members)
+        variants = "، ".join(f"{m}: {relevant[m]}" for m in members)
         for o in found:
             if o.base in members and o.base != best and o.base not in reported:
                 reported.add(o.base)
