@@ -37,18 +37,35 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check files, directories or '-' (stdin)")
     check.add_argument("paths", nargs="+", metavar="PATH")
-    check.add_argument("--format", choices=["text", "json"], default="text")
+    check.add_argument("--format", choices=["text", "json", "sarif", "github", "junit", "html"],
+                       help="output format (default: text, or github under GitHub Actions)")
     check.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     check.add_argument("--select", type=_ids, default=(), metavar="IDS", help="only these packs or rules (comma-separated)")
     check.add_argument("--ignore", type=_ids, default=(), metavar="IDS", help="skip these packs or rules (comma-separated)")
     check.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the articles' publication date")
     check.add_argument("--rules", action="append", default=[], metavar="DIR", help="also load the packs in DIR")
     check.add_argument("--encoding", metavar="NAME", help="decode input with this encoding (e.g. cp1256)")
-    check.add_argument("--fail-on", choices=["error", "warning", "info"], default="warning",
+    check.add_argument("--fail-on", choices=["error", "warning", "info"],
                        help="lowest severity that makes the exit code 1 (default: warning)")
+    check.add_argument("--fix", action="store_true", help="apply safe fixes to the files, atomically")
+    check.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; change nothing")
+    check.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in this baseline")
+    check.add_argument("--config", metavar="FILE", help="read settings from FILE instead of the nearest pyproject.toml/qa.toml")
+    check.add_argument("--no-config", action="store_true", help="ignore configuration files")
     check.add_argument("--no-color", action="store_true", help="never colour the text output")
     check.add_argument("--corpus", action=argparse.BooleanOptionalAction, default=None,
                        help="corpus mode: flag lines that recur across many files (default: on when a directory is given)")
+
+    baseline = sub.add_parser("baseline", help="record today's findings, so that only new ones are reported")
+    baseline.add_argument("paths", nargs="+", metavar="PATH")
+    baseline.add_argument("--output", "-o", default=".qa-baseline.json", metavar="FILE")
+    baseline.add_argument("--select", type=_ids, default=(), metavar="IDS")
+    baseline.add_argument("--ignore", type=_ids, default=(), metavar="IDS")
+    baseline.add_argument("--rules", action="append", default=[], metavar="DIR")
+    baseline.add_argument("--date", type=_date, metavar="YYYY-MM-DD")
+    baseline.add_argument("--encoding", metavar="NAME")
+    baseline.add_argument("--config", metavar="FILE")
+    baseline.add_argument("--no-config", action="store_true")
 
     clean = sub.add_parser("clean", help="write copies of articles with boilerplate lines removed")
     clean.add_argument("paths", nargs="+", metavar="PATH")
@@ -95,29 +112,100 @@ def _error(message: str) -> int:
     return EXIT_ERROR
 
 
+def _config(args):
+    """Settings from the configuration file, overridden by the command line."""
+    from dataclasses import replace
+    from pathlib import Path
+
+    from .config import Config, find_config, load_config
+
+    base = Config()
+    if not getattr(args, "no_config", False):
+        path = Path(args.config) if getattr(args, "config", None) else find_config()
+        if path:
+            base = load_config(path)
+    return replace(
+        base,
+        select=getattr(args, "select", ()) or base.select,
+        ignore=base.ignore + tuple(getattr(args, "ignore", ())),
+        rules_dirs=base.rules_dirs + tuple(getattr(args, "rules", [])),
+        date=getattr(args, "date", None),
+        encoding=getattr(args, "encoding", None),
+        fail_on=getattr(args, "fail_on", None) or base.fail_on,
+        corpus=getattr(args, "corpus", None),
+        baseline=getattr(args, "baseline", None) or base.baseline,
+    )
+
+
 def cmd_check(args) -> int:
-    from .config import Config
-    from .engine import check_paths
+    import difflib
+
+    from .engine import FileError, RunResult, get_engine, iter_checked
+    from .fixes import FixRefused, fix_until_stable, write_fixed
     from .packs import SEVERITY_RANK
     from .report import render
 
-    config = Config(select=args.select, ignore=args.ignore, rules_dirs=tuple(args.rules),
-                    date=args.date, encoding=args.encoding, fail_on=args.fail_on, corpus=args.corpus)
+    config = _config(args)
+    fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if args.fix and "-" in args.paths:
+        return _error("--fix rewrites files; it cannot fix stdin (use --diff)")
+    engine = get_engine(config)
+    findings, errors, documents = [], [], []
+    for path, doc, found, problems in iter_checked(args.paths, config):
+        errors.extend(problems)
+        if doc is None:
+            continue
+        if args.fix or args.diff:
+            fixed, found, applied = fix_until_stable(engine, doc, found)
+            if applied and args.diff:
+                sys.stdout.writelines(difflib.unified_diff(
+                    doc.text.splitlines(keepends=True), fixed.splitlines(keepends=True), f"a/{path}", f"b/{path}"))
+            if applied and args.fix:
+                try:
+                    write_fixed(path, fixed, doc.encoding, doc.cache["digest"])
+                    print(f"fixed {applied} finding{'s' * (applied != 1)} in {path}", file=sys.stderr)
+                except (FixRefused, OSError) as exc:
+                    errors.append(FileError(path, str(exc)))
+            doc.text = fixed
+            doc.__dict__.pop("lines", None)
+            doc.__dict__.pop("line_starts", None)
+        findings.extend(found)
+        if fmt != "html":
+            doc.text = ""  # a corpus is not held in memory for text reports
+        documents.append(doc)
+    for error in errors:
+        print(f"qa: error: {error}", file=sys.stderr)
+    result = RunResult(findings, errors, documents)
+    if not args.diff:
+        tty = args.output is None and sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ
+        rules = engine.rules
+        report = render(fmt, result, rules, tty)
+        if args.output:
+            from .fixes import write_atomic
+
+            write_atomic(args.output, report)
+        else:
+            sys.stdout.write(report)
+    if errors:
+        return EXIT_ERROR
+    threshold = SEVERITY_RANK[config.fail_on]
+    return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else EXIT_CLEAN
+
+
+def cmd_baseline(args) -> int:
+    from dataclasses import replace
+
+    from .baseline import baseline_json
+    from .engine import check_paths
+    from .fixes import write_atomic
+
+    config = replace(_config(args), baseline=None)
     result = check_paths(args.paths, config=config)
     for error in result.errors:
         print(f"qa: error: {error}", file=sys.stderr)
-    tty = args.output is None and sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ
-    report = render(args.format, result, None, tty)
-    if args.output:
-        from .fixes import write_atomic
-
-        write_atomic(args.output, report)
-    else:
-        sys.stdout.write(report)
-    if result.errors:
-        return EXIT_ERROR
-    threshold = SEVERITY_RANK[config.fail_on]
-    return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in result.findings) else EXIT_CLEAN
+    write_atomic(args.output, baseline_json(result.findings))
+    print(f"Recorded {len(result.findings)} findings in {len(result.documents)} files to {args.output}.")
+    return EXIT_ERROR if result.errors else EXIT_CLEAN
 
 
 def _output_path(out_dir: str, given: str, path: str) -> str:
@@ -301,7 +389,7 @@ def cmd_explain(args) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "clean": cmd_clean, "facts": cmd_facts, "variants": cmd_variants, "rules": cmd_rules, "explain": cmd_explain}
+COMMANDS = {"check": cmd_check, "baseline": cmd_baseline, "clean": cmd_clean, "facts": cmd_facts, "variants": cmd_variants, "rules": cmd_rules, "explain": cmd_explain}
 
 
 def main(argv=None) -> int:
@@ -311,12 +399,14 @@ def main(argv=None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_ERROR
+    from .baseline import BaselineError
+    from .config import ConfigError
     from .engine import UsageError
     from .packs import PackError
 
     try:
         return COMMANDS[args.command](args)
-    except (PackError, UsageError) as exc:
+    except (PackError, UsageError, ConfigError, BaselineError) as exc:
         return _error(str(exc))
     except BrokenPipeError:
         # `qa check … | head` closes the pipe early; that is not an error worth a traceback.

@@ -101,11 +101,43 @@ class Engine:
             if unknown:
                 raise UsageError(f"{option}: unknown rule or pack id {unknown[0]!r} (see 'qa rules')")
         # A rule that is off by default runs only when --select names it by its own id.
+        for override in self.config.overrides:
+            for ids in (override.select, override.ignore, [rule for rule, _ in override.severity]):
+                unknown = [i for i in ids if i not in known]
+                if unknown:
+                    raise UsageError(f"{self.config.source}: overrides: unknown rule or pack id {unknown[0]!r}")
         rules = [r for r in all_rules if (r.enabled and (not self.config.select or _matches(r, self.config.select)))
                  or r.id in self.config.select]
         self.rules = [r for r in rules if not _matches(r, self.config.ignore)]
+        self.all_rules = all_rules
         self.severity = dict(self.config.severity)
+        if self.config.house_style:
+            self._use_house_style(self.config.house_style)
         self.context = Context(self.config, state_owner={id(r.state): r.id for r in self.rules})
+
+    def _use_house_style(self, path: str) -> None:
+        """A newsroom's own house-style table replaces the consistency pack's."""
+        from .kinds import CompileEnv, ParamError
+
+        for rule in self.all_rules:
+            if "house_style" in rule.params:
+                try:
+                    rule.state = rule.kind_module.compile({**rule.params, "house_style": path}, CompileEnv(Path(rule.source).parent, rule.id))
+                except ParamError as exc:
+                    raise PackError(exc.path or path, exc.line, f"house-style: {exc}") from None
+
+    def rules_for(self, path: str) -> tuple[list, dict]:
+        """The rules and severities that apply to one path, after per-path overrides."""
+        overrides = [o for o in self.config.overrides if o.applies_to(path)]
+        if not overrides:
+            return self.rules, self.severity
+        rules, severity = list(self.rules), dict(self.severity)
+        for o in overrides:
+            if o.select:
+                rules = [r for r in self.all_rules if (r.enabled or r.id in o.select) and _matches(r, o.select)]
+            rules = [r for r in rules if not _matches(r, o.ignore)]
+            severity.update(dict(o.severity))
+        return rules, severity
 
     @property
     def collecting_rules(self) -> list:
@@ -115,24 +147,34 @@ class Engine:
         self.context.corpus = corpus
 
     def check_document(self, doc: Document, rules=None) -> list[Finding]:
+        from .suppress import fingerprint, regions
+
         findings, seen = [], set()
-        for rule in rules if rules is not None else self.rules:
+        severity = self.severity
+        if rules is None:
+            rules, severity = self.rules_for(doc.path)
+        for rule in rules:
             try:
                 for hit in rule.check(doc, self.context):
                     key = (rule.id, hit.start, hit.end)
                     if key in seen:
                         continue
                     seen.add(key)
-                    findings.append(self._finding(doc, rule, hit))
+                    findings.append(self._finding(doc, rule, hit, severity))
             except TimeoutError:
                 # A runaway user pattern must not hang the run: report it and go on.
                 doc.errors.append(f"rule {rule.id} timed out on this file and was skipped")
             except Exception as exc:  # a bug in one rule must not cost the other rules or files
                 doc.errors.append(f"internal error in rule {rule.id}: {type(exc).__name__}: {exc} (please report it)")
+        silenced = regions(doc)
+        if silenced:
+            findings = [f for f in findings if not any(region.covers(f) for region in silenced)]
+        for f in findings:
+            f.fingerprint = fingerprint(doc, f.rule, f.start, f.end)
         findings.sort(key=Finding.sort_key)
         return findings
 
-    def _finding(self, doc: Document, rule: Rule, hit) -> Finding:
+    def _finding(self, doc: Document, rule: Rule, hit, severity: dict) -> Finding:
         line, column = doc.line_col(hit.start)
         end_line, end_column = doc.line_col(hit.end)
         excerpt = doc.text[hit.start : hit.end]
@@ -147,7 +189,7 @@ class Engine:
             end_column=end_column,
             rule=rule.id,
             pack=rule.pack,
-            severity=self.severity.get(rule.id, hit.severity or rule.severity),
+            severity=severity.get(rule.id, hit.severity or rule.severity),
             message=format_message(hit.message or rule.message_ar, args),
             message_en=format_message(hit.message_en or rule.message_en, args),
             excerpt=excerpt,
@@ -209,12 +251,17 @@ def expand_paths(paths) -> tuple[list[str], list[FileError]]:
 
 
 def read_document(path: str, config: Config) -> Document:
+    import hashlib
+
     try:
         data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
     text, encoding = decode(data, config.encoding)
-    return make_document(text, path, config, encoding=encoding)
+    doc = make_document(text, path, config, encoding=encoding)
+    # What was read, so a fix can refuse to overwrite a file that changed meanwhile.
+    doc.cache["digest"] = hashlib.sha256(data).hexdigest()
+    return doc
 
 
 @dataclass
@@ -257,6 +304,11 @@ def iter_checked(paths, config: Config):
     if wants_corpus(paths, config) and engine.collecting_rules and "-" not in files:
         corpus = build_corpus(engine, files, config)
     engine.use_corpus(corpus)
+    known = None
+    if config.baseline:
+        from .baseline import load_baseline
+
+        known = load_baseline(config.baseline)
     try:
         for path in files:
             try:
@@ -265,6 +317,8 @@ def iter_checked(paths, config: Config):
                 yield path, None, [], [FileError(path, str(exc))]
                 continue
             findings = engine.check_document(doc)
+            if known is not None:
+                findings = known.new_findings(findings)
             yield path, doc, findings, [FileError(path, message) for message in doc.errors]
     finally:
         engine.use_corpus(None)

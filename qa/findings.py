@@ -22,6 +22,7 @@ class Finding:
     excerpt: str
     fix: str | None  # replacement for [start, end), or None
     fix_safe: bool = True
+    fingerprint: str = ""  # stable identity for baselines and SARIF; see qa.suppress.fingerprint
 
     def sort_key(self):
         return (self.path, self.line, self.column, self.end_line, self.end_column, self.rule)

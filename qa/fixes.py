@@ -45,8 +45,56 @@ def write_atomic(path, content: str | bytes, encoding: str = "utf-8") -> None:
             os.fsync(handle.fileno())
         if os.path.exists(path):
             os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+        else:
+            # mkstemp makes 0600; a new report or copy gets the usual permissions.
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def fix_until_stable(engine, doc, findings, max_rounds: int = 5):
+    """Apply safe fixes, re-check, and repeat until nothing changes (a fix can reveal another, as
+    removing an invisible character can make two spaces meet). Returns (text, remaining findings,
+    number of fixes applied)."""
+    from .document import Document
+
+    text, applied_total = doc.text, 0
+    for _ in range(max_rounds):
+        new_text, applied = apply_fixes(text, findings)
+        if not applied or new_text == text:
+            break
+        applied_total += len(applied)
+        text = new_text
+        current = Document(text, path=doc.path, date=doc.date, date_source=doc.date_source, encoding=doc.encoding)
+        findings = engine.check_document(current)
+    return text, findings, applied_total
+
+
+def encode_like(text: str, encoding: str) -> bytes:
+    """Bytes in the file's own encoding, with its byte-order mark if it had one."""
+    if encoding == "utf-8-sig":
+        return b"\xef\xbb\xbf" + text.encode("utf-8")
+    if encoding == "utf-16":
+        return text.encode("utf-16")  # writes a BOM, as the file had
+    return text.encode(encoding)
+
+
+class FixRefused(Exception):
+    pass
+
+
+def write_fixed(path: str, text: str, encoding: str, original_digest: str) -> None:
+    """Write a fixed file only if it is still what was read and may be written; atomically."""
+    import hashlib
+
+    if not os.access(path, os.W_OK):
+        raise FixRefused("file is read-only; not fixed")
+    with open(path, "rb") as handle:
+        if hashlib.sha256(handle.read()).hexdigest() != original_digest:
+            raise FixRefused("file changed since it was read; not fixed (run again)")
+    write_atomic(path, encode_like(text, encoding))

@@ -10,6 +10,10 @@ import importlib
 FORMATS = {
     "text": "qa.report.text",
     "json": "qa.report.json",
+    "sarif": "qa.report.sarif",
+    "github": "qa.report.github",
+    "junit": "qa.report.junit",
+    "html": "qa.report.html",
 }
 
 

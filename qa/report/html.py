@@ -1,0 +1,97 @@
+"""The HTML report for editors: one self-contained, right-to-left page with every article's text,
+each finding highlighted at its exact span, a summary, filters and an index. Everything from the
+articles and the packs goes through Jinja2's autoescaping; nothing is loaded from the network."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from . import summary_counts
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_AR = {"error": "خطأ", "warning": "تحذير", "info": "ملاحظة"}
+PACK_AR = {
+    "typography": "الطباعة",
+    "mt-debris": "بقايا الترجمة الآلية",
+    "boilerplate": "عناصر الصفحة",
+    "factual-drift": "الوقائع والتواريخ",
+    "consistency": "اتساق الأسماء",
+    "readability": "المقروئية",
+}
+
+
+@dataclass
+class Segment:
+    text: str
+    findings: list = field(default_factory=list)  # indices into the article's findings
+    severity: str = ""  # the gravest severity among them, for the highlight's colour
+
+
+@dataclass
+class Article:
+    anchor: str
+    path: str
+    date: str
+    date_source: str
+    lines: list  # each a list of Segments
+    findings: list
+    counts: dict
+
+
+def _segments(doc, findings) -> list[list[Segment]]:
+    """Each line of the text cut at every finding boundary, so each piece knows which findings
+    cover it. A finding across lines is clipped to each line; an empty finding (an insertion
+    point) becomes an empty piece of its own."""
+    out = []
+    for line in doc.lines:
+        inside = [(k, f) for k, f in enumerate(findings) if f.start <= line.end and f.end >= line.start]
+        cuts = {line.start, line.end}
+        for _, f in inside:
+            cuts.update(min(max(x, line.start), line.end) for x in (f.start, f.end))
+        points = sorted(cuts)
+        pieces = []
+        for a, b in zip(points, points[1:] + [None]):
+            pieces.extend(Segment("", [k]) for k, f in inside if f.start == f.end == a)
+            if b is None:
+                break
+            covering = [k for k, f in inside if f.start < b and f.end > a]
+            pieces.append(Segment(doc.text[a:b], covering))
+        for piece in pieces:
+            if piece.findings:
+                piece.severity = min((findings[k].severity for k in piece.findings), key=SEVERITY_ORDER.get)
+        out.append(pieces)
+    return out
+
+
+def render(result, rules, tty: bool = False) -> str:
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    by_path = {}
+    for f in result.findings:
+        by_path.setdefault(f.path, []).append(f)
+    articles = []
+    for n, doc in enumerate(result.documents):
+        findings = sorted(by_path.get(doc.path, []), key=lambda f: (f.start, f.end, f.rule))
+        counts = Counter(f.severity for f in findings)
+        articles.append(Article(
+            anchor=f"a{n}", path=doc.path, date=doc.date.isoformat() if doc.date else "",
+            date_source=doc.date_source or "", lines=_segments(doc, findings), findings=findings,
+            counts={s: counts.get(s, 0) for s in SEVERITY_ORDER},
+        ))
+    summary = summary_counts(result.findings)
+    template = env.get_template("report.html.j2")
+    return template.render(
+        articles=articles, summary=summary, total=len(result.findings), version=__version__,
+        generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), severity_ar=SEVERITY_AR, pack_ar=PACK_AR,
+        packs=sorted(summary["by_pack"]), severities=list(SEVERITY_ORDER), errors=[str(e) for e in result.errors],
+    )

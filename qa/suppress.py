@@ -1,0 +1,85 @@
+"""Inline suppression markers an editor can leave in a text, and baseline fingerprints.
+
+Markers come in two spellings, so one of them survives whatever the CMS does to the text: an HTML
+comment, which rich-text editors keep in the source and never show readers, and a bracketed form for
+systems that store plain text.
+
+    <!-- qa-ignore typography/doubled-word -->     [qa-ignore typography/doubled-word]
+        on a line of its own: silences those rules on the next non-blank line;
+        at the end of a line: silences them on that line.
+    <!-- qa-ignore-start mt-debris --> … <!-- qa-ignore-end -->     [qa-ignore-start] … [qa-ignore-end]
+        silences them on the span between the two markers.
+
+Rule lists are pack or rule ids separated by commas or spaces; no list means every rule. A finding
+on the marker itself is always silenced.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import regex
+
+_MARKER = regex.compile(
+    r"(?:<!--\s*|\[)qa-ignore(?P<kind>-start|-end)?(?P<ids>(?:[\s,]+[a-z][a-z0-9-]*(?:/[a-z0-9-]+)?)*)\s*(?:-->|\])")
+
+
+@dataclass(frozen=True)
+class Region:
+    start: int
+    end: int
+    ids: frozenset  # empty: every rule
+
+    def covers(self, finding) -> bool:
+        overlaps = finding.start < self.end and finding.end > self.start
+        empty_inside = finding.start == finding.end and self.start <= finding.start < self.end
+        if not (overlaps or empty_inside):
+            return False
+        return not self.ids or finding.rule in self.ids or finding.pack in self.ids
+
+
+def regions(doc) -> list[Region]:
+    text = doc.text
+    if "qa-ignore" not in text:
+        return []
+    out, open_spans = [], []
+    for m in _MARKER.finditer(text):
+        ids = frozenset(regex.split(r"[\s,]+", m.group("ids").strip())) - {""}
+        out.append(Region(m.start(), m.end(), frozenset()))  # the marker itself
+        kind = m.group("kind")
+        if kind == "-start":
+            open_spans.append((m.end(), ids))
+        elif kind == "-end":
+            if open_spans:
+                start, span_ids = open_spans.pop()
+                out.append(Region(start, m.start(), span_ids))
+        else:
+            line = doc.line_at(m.start())
+            rest = (text[line.start : m.start()] + text[m.end() : line.end]).strip()
+            if rest:
+                out.append(Region(line.start, line.end, ids))
+            else:
+                following = [ln for ln in doc.lines[line.number:] if text[ln.start : ln.end].strip()]
+                if following:
+                    out.append(Region(following[0].start, following[0].end, ids))
+    for start, ids in open_spans:  # an unterminated start runs to the end of the text
+        out.append(Region(start, len(text), ids))
+    return out
+
+
+_SPACE = regex.compile(r"\s+")
+_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+
+
+def fingerprint(doc, rule: str, start: int, end: int) -> str:
+    """A finding's identity that survives edits elsewhere in the file: the path, the rule, the
+    matched text and up to three words either side on its line, normalised; never line numbers."""
+    from .arabic import fold
+
+    line = doc.line_at(start)
+    before = _WORD.findall(doc.text[line.start : start])[-3:]
+    after = _WORD.findall(doc.text[end : line.end])[:3]
+    excerpt = _SPACE.sub(" ", doc.text[start:end]).strip()
+    key = "|".join([doc.path, rule, fold(excerpt), fold(" ".join(before)), fold(" ".join(after))])
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

