@@ -170,6 +170,10 @@ def cmd_check(args) -> int:
             doc.__dict__.pop("lines", None)
             doc.__dict__.pop("line_starts", None)
         findings.extend(found)
+        if fmt in ("json", "html"):
+            from .stats import document_stats
+
+            doc.stats = document_stats(doc)
         if fmt != "html":
             doc.text = ""  # a corpus is not held in memory for text reports
         documents.append(doc)

@@ -91,6 +91,8 @@ class Document:
     date: _dt.date | None = None
     date_source: str | None = None
     encoding: str = "utf-8"
+    # Article statistics (qa.stats.Stats), when a report asks for them.
+    stats: object = field(default=None, repr=False, compare=False)
     # Problems met while checking (a rule that timed out), reported as file errors.
     errors: list = field(default_factory=list, repr=False, compare=False)
     # Per-run scratch space that check kinds may fill and share (e.g. token lists), keyed by name.

@@ -26,6 +26,7 @@ KINDS = {
     "repetition": "qa.kinds.repetition",
     "temporal-fact": "qa.kinds.temporal",
     "variant-spelling": "qa.kinds.variants",
+    "metric": "qa.kinds.metric",
 }
 
 

@@ -40,6 +40,7 @@ class Article:
     lines: list  # each a list of Segments
     findings: list
     counts: dict
+    stats: object = None
 
 
 def _segments(doc, findings) -> list[list[Segment]]:
@@ -86,7 +87,7 @@ def render(result, rules, tty: bool = False) -> str:
         articles.append(Article(
             anchor=f"a{n}", path=doc.path, date=doc.date.isoformat() if doc.date else "",
             date_source=doc.date_source or "", lines=_segments(doc, findings), findings=findings,
-            counts={s: counts.get(s, 0) for s in SEVERITY_ORDER},
+            counts={s: counts.get(s, 0) for s in SEVERITY_ORDER}, stats=doc.stats,
         ))
     summary = summary_counts(result.findings)
     template = env.get_template("report.html.j2")

@@ -14,7 +14,8 @@ def as_dict(result) -> dict:
         "tool": {"name": "tadqiq", "version": __version__},
         "findings": [f.to_dict() for f in findings],
         "documents": [
-            {"path": d.path, "date": d.date.isoformat() if d.date else None, "date_source": d.date_source}
+            {"path": d.path, "date": d.date.isoformat() if d.date else None, "date_source": d.date_source,
+             **({"stats": d.stats.to_dict()} if d.stats is not None else {})}
             for d in result.documents
         ],
         "summary": {
