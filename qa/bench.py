@@ -1,0 +1,108 @@
+"""Benchmark: cold start, throughput and peak memory, for the whole rule set and per pack.
+
+    python -m qa.bench [PATH] [--repeat N] [--packs] [--cold-file FILE]
+
+PATH defaults to a corpus synthesised from seeds/ (the seeds repeated with their lines shuffled,
+so corpus-mode state sees many documents). Every figure is the median of --repeat runs. Nothing
+here asserts a speed: the numbers are for people to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PACKS = ("typography", "mt-debris", "boilerplate", "factual-drift", "consistency", "readability")
+
+
+def synthesise(seeds: Path, copies: int = 40) -> Path:
+    out = Path(tempfile.mkdtemp(prefix="qa-bench-"))
+    rng = random.Random(7)
+    for seed in sorted(seeds.glob("*.txt")):
+        lines = seed.read_text(encoding="utf-8").splitlines()
+        for n in range(copies):
+            body = lines[:2] + rng.sample(lines[2:], len(lines) - 2)
+            (out / f"{seed.stem}-{n:03d}.txt").write_text("\n".join(body) + "\n", encoding="utf-8")
+    return out
+
+
+def _median_run(command, repeat):
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def cold_start(file: Path, repeat: int) -> dict:
+    python = sys.executable
+    return {
+        "python -c pass": _median_run([python, "-c", "pass"], repeat),
+        "python -c 'import qa'": _median_run([python, "-c", "import qa"], repeat),
+        f"qa check {file.name}": _median_run([python, "-m", "qa", "check", str(file)], repeat),
+    }
+
+
+def throughput(paths, select, repeat: int, ignore=()) -> dict:
+    """Words and bytes per second of checking, in this process, after one warm-up run."""
+    from .config import Config
+    from .engine import Engine, expand_paths, read_document
+
+    config = Config(select=tuple(select), ignore=tuple(ignore))
+    engine = Engine(config)
+    files, _ = expand_paths(paths)
+    texts = [read_document(f, config) for f in files]
+    size = sum(len(d.text.encode("utf-8")) for d in texts)
+    words = sum(len(d.text.split()) for d in texts)
+    from .document import Document
+
+    def once():
+        start = time.perf_counter()
+        for d in texts:
+            engine.check_document(Document(d.text, path=d.path, date=d.date))
+        return time.perf_counter() - start
+
+    once()
+    seconds = statistics.median(once() for _ in range(repeat))
+    return {"files": len(files), "MB": size / 1e6, "seconds": seconds, "MB/s": size / 1e6 / seconds,
+            "words/s": words / seconds, "articles/s": len(files) / seconds}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m qa.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("path", nargs="?")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--packs", action="store_true", help="also measure each pack alone")
+    parser.add_argument("--cold-file", help="the article for the cold-start figure (default: the first seed)")
+    parser.add_argument("--without", metavar="PACK", action="append", default=[],
+                        help="also measure all packs but PACK, to see what PACK costs")
+    args = parser.parse_args(argv)
+    root = Path(__file__).resolve().parent.parent
+    seeds = root / "seeds"
+    corpus = Path(args.path) if args.path else synthesise(seeds)
+    cold = Path(args.cold_file) if args.cold_file else sorted(seeds.glob("*.txt"))[0]
+    print(f"corpus: {corpus}  (repeat {args.repeat}, medians)")
+    for label, seconds in cold_start(cold, args.repeat).items():
+        print(f"  cold start  {label:<40} {seconds:.3f} s")
+    rows = [("all packs", (), ())] + [(f"without {p}", (), (p,)) for p in args.without]
+    rows += [(pack, (pack,), ()) for pack in PACKS] if args.packs else []
+    for label, select, ignore in rows:
+        r = throughput([str(corpus)], select, max(1, args.repeat // 2), ignore)
+        print(f"  throughput  {label:<20} {r['MB/s']:6.2f} MB/s  {r['words/s']:>9,.0f} words/s  "
+              f"{r['articles/s']:7.1f} articles/s  ({r['files']} files, {r['MB']:.1f} MB)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  peak memory {peak:.0f} MB (this process)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
