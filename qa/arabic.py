@@ -136,11 +136,12 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if end > start else None
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans: split on . ؟ ! ? ؛ … and at line ends; whitespace is trimmed."""
+def _spans(text: str, separators, keep_separator: bool) -> list[tuple[int, int]]:
+    """Trimmed spans between separator matches; a sentence keeps its terminator, a paragraph does
+    not keep the blank lines after it."""
     out, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        span = _trimmed(text, start, m.end())
+    for m in separators.finditer(text):
+        span = _trimmed(text, start, m.end() if keep_separator else m.start())
         if span:
             out.append(span)
         start = m.end()
@@ -148,20 +149,16 @@ def sentences(text: str) -> list[tuple[int, int]]:
     if span:
         out.append(span)
     return out
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans: split on . ؟ ! ? ؛ … and at line ends; whitespace is trimmed."""
+    return _spans(text, _SENTENCE_END, keep_separator=True)
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Paragraph spans: runs of text separated by one or more blank lines."""
-    out, start = [], 0
-    for m in _BLANK_LINES.finditer(text):
-        span = _trimmed(text, start, m.start())
-        if span:
-            out.append(span)
-        start = m.end()
-    span = _trimmed(text, start, len(text))
-    if span:
-        out.append(span)
-    return out
+    return _spans(text, _BLANK_LINES, keep_separator=False)
 
 
 # --- Transliteration of Latin names into Arabic letters (a suggestion, never an automatic fix) ----
