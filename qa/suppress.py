@@ -70,6 +70,7 @@ def regions(doc) -> list[Region]:
 
 _SPACE = regex.compile(r"\s+")
 _WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_WINDOW = 200  # characters either side, plenty for three words
 
 
 def fingerprint(doc, rule: str, start: int, end: int) -> str:
@@ -78,8 +79,9 @@ def fingerprint(doc, rule: str, start: int, end: int) -> str:
     from .arabic import fold
 
     line = doc.line_at(start)
-    before = _WORD.findall(doc.text[line.start : start])[-3:]
-    after = _WORD.findall(doc.text[end : line.end])[:3]
+    # A bounded window: on a line of megabytes, reading the whole line per finding is quadratic.
+    before = _WORD.findall(doc.text[max(line.start, start - _WINDOW) : start])[-3:]
+    after = _WORD.findall(doc.text[end : min(line.end, end + _WINDOW)])[:3]
     excerpt = _SPACE.sub(" ", doc.text[start:end]).strip()
     key = "|".join([doc.path, rule, fold(excerpt), fold(" ".join(before)), fold(" ".join(after))])
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]

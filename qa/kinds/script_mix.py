@@ -99,12 +99,12 @@ def runs(doc, state: State):
             start, end = line.start + m.start(), line.start + m.end()
             if _URLISH.search(text, max(start - 8, line.start), min(end + 8, line.end)):
                 continue
-            before = text[line.start : start].rstrip()
+            before = text[max(line.start, start - 40) : start].rstrip()
             # "أونجو كتشلي (Öncü Keçeli)": the Latin glosses an Arabic rendering just before it.
             if before.endswith("(") and _GLOSSED.fullmatch(before[:-1].rstrip()[-1:] or "x"):
                 continue
             # A Latin name quoted on purpose ("Carpe Diem II", the ship) is the writer's choice.
-            after = text[end : line.end].lstrip()
+            after = text[end : min(line.end, end + 40)].lstrip()
             if before[-1:] in _OPENING_QUOTES and after[:1] == _OPENING_QUOTES[before[-1]]:
                 continue
             words = [w for w in m.group().split() if not w.isdigit()]

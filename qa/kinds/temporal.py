@@ -166,11 +166,19 @@ def mentions(doc, model: Model) -> list[Mention]:
     return out
 
 
+def _sentence_span(doc, offset: int) -> tuple[int, int]:
+    import bisect
+
+    starts = doc.cache.setdefault("sentence-starts", [s for s, _ in doc.sentences])
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and offset < doc.sentences[i][1]:
+        return doc.sentences[i]
+    return offset, offset
+
+
 def _sentence(doc, offset: int) -> str:
-    for start, end in doc.sentences:
-        if start <= offset < end:
-            return doc.text[start:end]
-    return ""
+    start, end = _sentence_span(doc, offset)
+    return doc.text[start:end]
 
 
 def _historical(doc, mention: Mention, day: dt.date) -> bool:
@@ -179,21 +187,24 @@ def _historical(doc, mention: Mention, day: dt.date) -> bool:
     if _HISTORY.search(fold(_sentence(doc, mention.start))):
         return True
     line = doc.line_at(mention.start)
+    # The paragraph, within bounds: a line of megabytes is not one paragraph's worth of context.
+    context = doc.text[max(line.start, mention.start - _CONTEXT) : min(line.end, mention.end + _CONTEXT)]
     terms = mention.person.terms_of(mention.office.id)
-    for year in map(int, _YEAR.findall(doc.text[line.start : line.end])):
+    for year in map(int, _YEAR.findall(context)):
         if year < day.year and any(t.start.year <= year <= (t.end or day).year for t in terms):
             return True
     return False
 
 
 _QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
+_CONTEXT = 1500  # characters around a mention that count as its paragraph
 
 
 def _quoted(doc, offset: int) -> bool:
     """Inside a quotation, the title is the speaker's word ("الرئيس أوباما" in a Trump tweet)."""
     line = doc.line_at(offset)
     opened = None
-    for i in range(line.start, offset):
+    for i in range(max(line.start, offset - _CONTEXT), offset):
         ch = doc.text[i]
         if opened is None and ch in _QUOTE_PAIRS:
             opened = ch

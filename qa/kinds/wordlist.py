@@ -83,7 +83,7 @@ def _family_name(doc, token, bare: str) -> bool:
     if not bare.endswith("ي"):
         return False
     tokens = doc.tokens
-    index = tokens.index(token)
+    index = _token_index(doc, token)
     if index == 0:
         return False
     previous = tokens[index - 1]
@@ -97,8 +97,15 @@ _PLACE_NOUNS = frozenset(fold(w) for w in (
     "ولاية إقليم سهل جزيرة بحيرة نهر ميناء مطار شارع ساحة قلعة معبر مقاطعة").split())
 
 
+def _token_index(doc, token) -> int:
+    """The token's position, from an index built once per document (list.index is linear)."""
+    if "token-index" not in doc.cache:
+        doc.cache["token-index"] = {t.start: i for i, t in enumerate(doc.tokens)}
+    return doc.cache["token-index"][token.start]
+
+
 def _after_place_noun(doc, token) -> bool:
-    index = doc.tokens.index(token)
+    index = _token_index(doc, token)
     return index > 0 and fold(strip_marks(doc.tokens[index - 1].text)).removeprefix("و").removeprefix("ب") in _PLACE_NOUNS
 
 
