@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--no-color", action="store_true", help="never colour the text output")
     check.add_argument("--corpus", action=argparse.BooleanOptionalAction, default=None,
                        help="corpus mode: flag lines that recur across many files (default: on when a directory is given)")
+    check.add_argument("--jobs", "-j", type=int, metavar="N",
+                       help="worker processes (default: one per core when there are 50 files or more)")
+    check.add_argument("--quiet", "-q", action="store_true", help="no progress line on stderr")
 
     baseline = sub.add_parser("baseline", help="record today's findings, so that only new ones are reported")
     baseline.add_argument("paths", nargs="+", metavar="PATH")
@@ -75,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--rules", action="append", default=[], metavar="DIR")
     clean.add_argument("--encoding", metavar="NAME")
     clean.add_argument("--ignore", type=_ids, default=(), metavar="IDS", help="boilerplate rules not to act on")
+    clean.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per core for 50+ files)")
+    clean.add_argument("--quiet", "-q", action="store_true", help="no progress line on stderr")
 
     facts = sub.add_parser("facts", help="query and validate the office-holder base")
     facts.add_argument("--office", metavar="ID", help="an office id, e.g. us-president (see --offices)")
@@ -137,6 +142,18 @@ def _config(args):
     )
 
 
+def _progress(args):
+    """A progress line on stderr for long runs at a terminal; --quiet turns it off."""
+    if getattr(args, "quiet", False) or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        if total >= 100 and (done % 25 == 0 or done == total):
+            sys.stderr.write(f"\rqa: {done}/{total} files" + ("\n" if done == total else ""))
+            sys.stderr.flush()
+    return show
+
+
 def cmd_check(args) -> int:
     import difflib
 
@@ -151,7 +168,10 @@ def cmd_check(args) -> int:
         return _error("--fix rewrites files; it cannot fix stdin (use --diff)")
     engine = get_engine(config)
     findings, errors, documents = [], [], []
-    for path, doc, found, problems in iter_checked(args.paths, config):
+    jobs = 1 if (args.fix or args.diff) else args.jobs
+    for path, doc, found, problems in iter_checked(args.paths, config, jobs=jobs, progress=_progress(args),
+                                                   want_text=fmt == "html" or args.fix or args.diff,
+                                                   want_stats=fmt in ("json", "html")):
         errors.extend(problems)
         if doc is None:
             continue
@@ -170,10 +190,10 @@ def cmd_check(args) -> int:
             doc.__dict__.pop("lines", None)
             doc.__dict__.pop("line_starts", None)
         findings.extend(found)
-        if fmt in ("json", "html"):
+        if fmt in ("json", "html") and (args.fix or args.diff):
             from .stats import document_stats
 
-            doc.stats = document_stats(doc)
+            doc.stats = document_stats(doc)  # of the fixed text
         if fmt != "html":
             doc.text = ""  # a corpus is not held in memory for text reports
         documents.append(doc)
@@ -234,7 +254,7 @@ def cmd_clean(args) -> int:
     if "-" in sources:
         return _error("qa clean reads files, not stdin")
     failed, total_lines, total_words, files = False, 0, 0, 0
-    for path, doc, findings, problems in iter_checked(args.paths, config):
+    for path, doc, findings, problems in iter_checked(args.paths, config, jobs=args.jobs, progress=_progress(args)):
         for problem in problems:
             print(f"qa: error: {problem}", file=sys.stderr)
             failed = True

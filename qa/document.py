@@ -140,6 +140,13 @@ class Document:
         match = _LINE_BREAK.search(self.text)
         return match.group() if match else "\n"
 
+    def __getstate__(self):
+        # Sent between processes without its derived analyses, which are rebuilt on demand.
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+    def __setstate__(self, state):
+        self.__dict__.update(state)
+
     # Shared analyses, computed at most once per document and reused by every rule.
     @cached_property
     def tokens(self):

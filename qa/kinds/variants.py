@@ -20,6 +20,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -45,11 +46,13 @@ _DOUBLED_VOWEL = regex.compile(r"([اوي])\1+")
 _INNER_VOWELS = regex.compile(r"(?<=.)[اوي](?=.)")
 
 
+@lru_cache(maxsize=100_000)
 def sound(base: str) -> str:
     """The base with sound classes merged and doubled vowel letters collapsed; vowels kept."""
     return _DOUBLED_VOWEL.sub(r"\1", fold(base).translate(_SOUND))
 
 
+@lru_cache(maxsize=100_000)
 def key(base: str) -> str:
     """The transliteration key: sound() without long vowels inside the word."""
     return _INNER_VOWELS.sub("", sound(base))
@@ -58,22 +61,30 @@ def key(base: str) -> str:
 def split_token(token: str, standalone: frozenset) -> tuple[str, str, str]:
     """(proclitics, base, ending). The article is always a proclitic; a one-letter proclitic only
     when the rest of the token also stands alone in the article (بوتين is not ب + وتين)."""
-    word = strip_marks(token)
-    prefix = ""
-    for article in _ARTICLE:
-        if word.startswith(article) and len(word) - len(article) >= 3:
-            prefix = article
-            break
-    else:
+    word, prefix = _article_split(token)
+    if not prefix:
         for single in _SINGLE:
             if word.startswith(single) and word[len(single):] in standalone:
                 prefix = single
                 break
-    rest = word[len(prefix):]
+    return (prefix, *_ending_split(word[len(prefix):]))
+
+
+@lru_cache(maxsize=200_000)
+def _article_split(token: str) -> tuple[str, str]:
+    word = strip_marks(token)
+    for article in _ARTICLE:
+        if word.startswith(article) and len(word) - len(article) >= 3:
+            return word, article
+    return word, ""
+
+
+@lru_cache(maxsize=200_000)
+def _ending_split(rest: str) -> tuple[str, str]:
     for ending in _ENDINGS:
         if rest.endswith("ي" + ending) and len(rest) - len(ending) >= 4:
-            return prefix, rest[: -len(ending)], ending
-    return prefix, rest, ""
+            return rest[: -len(ending)], ending
+    return rest, ""
 
 
 @dataclass
@@ -121,6 +132,10 @@ class State:
     house: HouseStyle
     min_ratio: float
     min_length: int
+    verdicts: dict = None  # (base, base) -> same name?
+
+    def __post_init__(self):
+        self.verdicts = {}
 
 
 def compile(params: dict, env) -> State:
@@ -177,7 +192,15 @@ def _known(base: str) -> bool:
 
 
 def same_name(a: str, b: str, state: State) -> bool:
-    """Two bases with one key: are they two spellings of one name?"""
+    """Two bases with one key: are they two spellings of one name? (Memoised per rule: a corpus
+    asks about the same pairs in document after document.)"""
+    pair = (a, b)
+    if pair not in state.verdicts:
+        state.verdicts[pair] = _same_name(a, b, state)
+    return state.verdicts[pair]
+
+
+def _same_name(a: str, b: str, state: State) -> bool:
     groups_of = state.house.group_of
     if a in groups_of and b in groups_of:
         return groups_of[a] == groups_of[b]
@@ -254,14 +277,13 @@ def check(doc, state: State, ctx):
                     yield Hit(o.start, o.end, o.prefix + best + o.ending,
                               {"suggestion": best, "base": o.base, "variants": variants})
         return
-    table = ctx.corpus_counts(state)
-    if table is None:
+    index = _corpus_index(ctx, state)
+    if index is None:
         return
-    corpus_counts = Counter()
-    for (k, base), n in table.items():
-        corpus_counts[base] += n
     mine = {o.base for o in found}
-    relevant = Counter({b: n for b, n in corpus_counts.items() if key(b) in {key(m) for m in mine}})
+    relevant = Counter()
+    for k in {key(m) for m in mine}:
+        relevant.update(index.get(k, {}))
     reported = set()
     for members in groups(relevant, state):
         best = target(members, state)
@@ -273,6 +295,21 @@ def check(doc, state: State, ctx):
                 reported.add(o.base)
                 yield Hit(o.start, o.end, None, {"suggestion": best, "base": o.base, "variants": variants,
                                                  "documents": ctx.corpus_documents})
+
+
+def _corpus_index(ctx, state: State):
+    """key -> {base: documents}, built once per corpus run from the pass-1 counts (not once per
+    document, which would make a corpus run quadratic)."""
+    table = ctx.corpus_counts(state)
+    if table is None:
+        return None
+    cache = ctx.corpus.derived
+    if id(state) not in cache:
+        index: dict = {}
+        for (k, base), n in table.items():
+            index.setdefault(k, {})[base] = n
+        cache[id(state)] = index
+    return cache[id(state)]
 
 
 def variant_table(documents, state: State) -> list[dict]:
