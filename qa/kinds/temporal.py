@@ -49,7 +49,25 @@ class Model:
     titles: dict  # folded title -> ("office", id) or ("kind", kind)
     names: dict  # folded name -> list of people
     marks: dict  # folded marker -> "former" | "elect"
-    patterns: list
+    name_words: frozenset  # every word of every name, to skip articles that name nobody in the base
+    _patterns: list | None = None
+
+    @property
+    def patterns(self) -> list:
+        # Compiled on first use: the three patterns carry every title and name (~0.1 s to build),
+        # and an article that names nobody in the base never needs them.
+        if self._patterns is None:
+            lists = {"titles": list(self.titles), "names": list(self.names), "marks": list(self.marks)}
+            clitic = r"(?:[وف]?[بك]?)"
+            self._patterns = [
+                regex.compile(_WORD_EDGE_BEFORE + clitic + r"(?P<title>\L<titles>)(?:\s+(?P<mark>\L<marks>))?\s*[،,]?\s+(?P<name>\L<names>)"
+                              + _WORD_EDGE_AFTER, regex.V1, **lists),
+                regex.compile(_WORD_EDGE_BEFORE + r"(?P<name>\L<names>)\s*[،,]\s*" + clitic + r"(?P<title>\L<titles>)(?:\s+(?P<mark>\L<marks>))?"
+                              + _WORD_EDGE_AFTER, regex.V1, **lists),
+                regex.compile(_WORD_EDGE_BEFORE + r"(?P<name>\L<names>)\s*\(\s*(?P<title>\L<titles>)(?:\s+(?P<mark>\L<marks>))?\s*\)",
+                              regex.V1, **lists),
+            ]
+        return self._patterns
 
 
 @dataclass
@@ -93,17 +111,8 @@ def _model(path) -> Model:
             if person not in owners:  # spellings that fold alike are one name
                 owners.append(person)
     marks = {fold(m): "former" for m in FORMER} | {fold(m): "elect" for m in ELECT}
-    lists = {"titles": list(titles), "names": list(names), "marks": list(marks)}
-    clitic = r"(?:[وف]?[بك]?)"
-    patterns = [
-        regex.compile(_WORD_EDGE_BEFORE + clitic + r"(?P<title>\L<titles>)(?:\s+(?P<mark>\L<marks>))?\s*[،,]?\s+(?P<name>\L<names>)"
-                      + _WORD_EDGE_AFTER, regex.V1, **lists),
-        regex.compile(_WORD_EDGE_BEFORE + r"(?P<name>\L<names>)\s*[،,]\s*" + clitic + r"(?P<title>\L<titles>)(?:\s+(?P<mark>\L<marks>))?"
-                      + _WORD_EDGE_AFTER, regex.V1, **lists),
-        regex.compile(_WORD_EDGE_BEFORE + r"(?P<name>\L<names>)\s*\(\s*(?P<title>\L<titles>)(?:\s+(?P<mark>\L<marks>))?\s*\)",
-                      regex.V1, **lists),
-    ]
-    model = Model(facts, titles, names, marks, patterns)
+    name_words = frozenset(word for name in names for word in name.split())
+    model = Model(facts, titles, names, marks, name_words)
     _MODELS[key] = model
     return model
 
@@ -147,6 +156,9 @@ def mentions(doc, model: Model) -> list[Mention]:
         return doc.cache[key]
     view = doc.folded
     out, taken = [], []
+    if not any(fold(t.text) in model.name_words for t in doc.tokens if t.script == "ar"):
+        doc.cache[key] = out  # nobody in the base is named here
+        return out
     for pattern in model.patterns:
         for m in pattern.finditer(view.text):
             span = m.span()
