@@ -157,6 +157,7 @@ def _progress(args):
 def cmd_check(args) -> int:
     import difflib
 
+    from .document import Document
     from .engine import FileError, RunResult, get_engine, iter_checked
     from .fixes import FixRefused, fix_until_stable, write_fixed
     from .packs import SEVERITY_RANK
@@ -186,9 +187,10 @@ def cmd_check(args) -> int:
                     print(f"fixed {applied} finding{'s' * (applied != 1)} in {path}", file=sys.stderr)
                 except (FixRefused, OSError) as exc:
                     errors.append(FileError(path, str(exc)))
-            doc.text = fixed
-            doc.__dict__.pop("lines", None)
-            doc.__dict__.pop("line_starts", None)
+            if applied:
+                # A new Document: the old one's cached analyses (tokens, sentences, views) describe
+                # the text before the fix.
+                doc = Document(fixed, path=doc.path, date=doc.date, date_source=doc.date_source, encoding=doc.encoding)
         findings.extend(found)
         if fmt in ("json", "html") and (args.fix or args.diff):
             from .stats import document_stats

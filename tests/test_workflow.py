@@ -180,3 +180,16 @@ def test_pre_commit_try_repo(tmp_path):
     assert "typography/space-before-punct" in failing.stdout
     passing = subprocess.run(try_repo + ["--files", "clean.txt"], cwd=repo, env=env, capture_output=True, text=True, timeout=900)
     assert passing.returncode == 0, passing.stdout + passing.stderr
+
+
+def test_statistics_after_a_fix_describe_the_fixed_text(tmp_path):
+    from qa.document import Document
+    from qa.stats import document_stats
+
+    article = tmp_path / "a.txt"
+    article.write_text("قال الوزير في في في في المدينة الكبيرة. وأضاف أن الوفد وصل اليوم إلى العاصمة.\n", encoding="utf-8")
+    proc = run("check", str(article), "--fix", "--format", "json", "--no-config")
+    reported = json.loads(proc.stdout)["documents"][0]["stats"]
+    fresh = document_stats(Document(article.read_text(encoding="utf-8"))).to_dict()
+    assert "في في" not in article.read_text(encoding="utf-8")
+    assert reported == fresh
