@@ -117,7 +117,10 @@ def runs(doc, state: State):
 
 
 def check(doc, state: State, ctx):
+    text = doc.text
     for start, end, kind, run in runs(doc, state):
         if kind in state.report:
             suggestion = transliterate(run) if kind == "diacritics" else ""
-            yield Hit(start, end, suggestion or None, {"suggestion": suggestion, "class": kind})
+            # Glued to an Arabic word, the Arabic spelling would fuse with it: suggest, do not replace.
+            glued = _GLOSSED.fullmatch(text[start - 1 : start] or "x") or _GLOSSED.fullmatch(text[end : end + 1] or "x")
+            yield Hit(start, end, None if glued else suggestion or None, {"suggestion": suggestion, "class": kind})
