@@ -10,7 +10,6 @@ here asserts a speed: the numbers are for people to read.
 from __future__ import annotations
 
 import argparse
-import os
 import random
 import resource
 import statistics

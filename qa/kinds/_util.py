@@ -59,3 +59,11 @@ def expect(params: dict, key: str, types, default=None):
         names = types.__name__ if isinstance(types, type) else " or ".join(t.__name__ for t in types)
         raise ParamError(key, f"'{key}' must be a {names}")
     return value
+
+
+def expect_choice(params: dict, key: str, choices, default=None) -> str:
+    """A parameter that must be one of a few names, with an error that lists them."""
+    value = expect(params, key, str, default)
+    if value not in choices:
+        raise ParamError(key, f"{key} is one of {', '.join(choices)}, got {value!r}")
+    return value

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from . import Hit, ParamError
-from ._util import check_params, expect
+from ._util import check_params, expect, expect_choice
 
 PARAMS = {
     "mode": "unbalanced or mixed",
@@ -33,9 +33,7 @@ class State:
 
 def compile(params: dict, env) -> State:
     check_params(params, PARAMS, required=("mode",))
-    mode = expect(params, "mode", str)
-    if mode not in ("unbalanced", "mixed"):
-        raise ParamError("mode", "mode is unbalanced or mixed")
+    mode = expect_choice(params, "mode", ("unbalanced", "mixed"))
     pairs = expect(params, "pairs", list, [])
     if any(not isinstance(p, list) or len(p) != 2 or not all(isinstance(c, str) and len(c) == 1 for c in p) for p in pairs):
         raise ParamError("pairs", "each pair is [open, close], single characters")

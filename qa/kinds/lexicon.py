@@ -13,7 +13,7 @@ import regex
 
 from ..arabic import DIACRITICS, FOLD_TABLE, STRIP_TABLE, TATWEEL
 from . import Hit, ParamError
-from ._util import check_params, expect
+from ._util import check_params, expect, expect_choice
 
 PARAMS = {
     "entries": "inline list of entries: {match, fix?, suggest?, note?, message_ar?, message_en?, examples?}",
@@ -97,9 +97,7 @@ def parse_entries(raw: list, key: str, table: dict) -> list[Entry]:
 def compile(params: dict, env) -> State:
     check_params(params, PARAMS)
     raw, key, path = _load_entries(params, env)
-    normalize = expect(params, "normalize", str, "fold")
-    if normalize not in _TABLES:
-        raise ParamError("normalize", "normalize is 'strip' or 'fold' for a lexicon")
+    normalize = expect_choice(params, "normalize", tuple(_TABLES), "fold")
     try:
         entries = parse_entries(raw, key, _TABLES[normalize])
     except ParamError as exc:

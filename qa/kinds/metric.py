@@ -17,7 +17,7 @@ import regex
 from ..arabic import fold, strip_marks
 from ..stats import document_stats, sentence_lengths, word_count
 from . import Hit, ParamError
-from ._util import check_params, expect
+from ._util import check_params, expect, expect_choice
 
 PARAMS = {
     "measure": "sentence-words, paragraph-words, osman or wa-chain",
@@ -46,9 +46,7 @@ class State:
 
 def compile(params: dict, env) -> State:
     check_params(params, PARAMS, required=("measure",))
-    measure = expect(params, "measure", str)
-    if measure not in ("sentence-words", "paragraph-words", "osman", "wa-chain"):
-        raise ParamError("measure", "measure is sentence-words, paragraph-words, osman or wa-chain")
+    measure = expect_choice(params, "measure", ("sentence-words", "paragraph-words", "osman", "wa-chain"))
     key = "min" if measure == "osman" else "max"
     if key not in params:
         raise ParamError(None, f"measure {measure} needs '{key}'")

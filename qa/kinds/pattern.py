@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import Hit, ParamError
-from ._util import MATCH_TIMEOUT, check_params, compile_regex, expect
+from ._util import MATCH_TIMEOUT, check_params, compile_regex, expect, expect_choice
 
 PARAMS = {
     "pattern": "regular expression (regex module, V1; macros {AR} {ARW} {WORD} {LATIN} {DIGIT} {CLITIC})",
@@ -70,9 +70,7 @@ def compile(params: dict, env) -> State:
     transform = expect(params, "transform", str)
     if transform is not None and transform not in TRANSFORMS:
         raise ParamError("transform", f"unknown transform {transform!r} (known: {', '.join(TRANSFORMS)})")
-    normalize = expect(params, "normalize", str, "none")
-    if normalize not in ("none", "strip", "fold"):
-        raise ParamError("normalize", "normalize is one of none, strip, fold")
+    normalize = expect_choice(params, "normalize", ("none", "strip", "fold"), "none")
     return State(
         regex=rx,
         group=group,

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 import regex
 
 from ..arabic import fold
-from . import Hit, ParamError
-from ._util import check_params, expect
+from . import Hit
+from ._util import check_params, expect, expect_choice
 
 PARAMS = {
     "mode": "within or corpus",
@@ -56,9 +56,7 @@ class State:
 
 def compile(params: dict, env) -> State:
     check_params(params, PARAMS, required=("mode",))
-    mode = expect(params, "mode", str)
-    if mode not in ("within", "corpus"):
-        raise ParamError("mode", "mode is within or corpus")
+    mode = expect_choice(params, "mode", ("within", "corpus"))
     return State(mode, expect(params, "min_words", int, 1 if mode == "within" else 3),
                  expect(params, "min_documents", int), float(expect(params, "min_share", (int, float), 0.02)))
 

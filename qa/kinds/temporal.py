@@ -23,7 +23,7 @@ import regex
 
 from ..arabic import fold
 from . import Hit, ParamError
-from ._util import check_params, expect
+from ._util import check_params, expect, expect_choice
 
 PARAMS = {
     "check": "former-on-sitting, former-before-term, sitting-on-former or elect-after-inauguration",
@@ -119,9 +119,7 @@ def _model(path) -> Model:
 
 def compile(params: dict, env) -> State:
     check_params(params, PARAMS, required=("check", "facts"))
-    check = expect(params, "check", str)
-    if check not in CHECKS:
-        raise ParamError("check", f"check is one of {', '.join(CHECKS)}")
+    check = expect_choice(params, "check", CHECKS)
     return State(check, _model(env.pack_dir / expect(params, "facts", str)), expect(params, "grace_days", int, 7))
 
 

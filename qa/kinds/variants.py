@@ -26,7 +26,7 @@ import regex
 
 from ..arabic import fold, strip_marks
 from . import Hit, ParamError
-from ._util import check_params, expect
+from ._util import check_params, expect, expect_choice
 
 PARAMS = {
     "mode": "within, corpus or house",
@@ -140,9 +140,7 @@ class State:
 
 def compile(params: dict, env) -> State:
     check_params(params, PARAMS, required=("mode", "house_style"))
-    mode = expect(params, "mode", str)
-    if mode not in ("within", "corpus", "house"):
-        raise ParamError("mode", "mode is within, corpus or house")
+    mode = expect_choice(params, "mode", ("within", "corpus", "house"))
     return State(mode, HouseStyle.load(env.pack_dir / expect(params, "house_style", str)),
                  float(expect(params, "min_ratio", (int, float), 0.85)), expect(params, "min_length", int, 4))
 

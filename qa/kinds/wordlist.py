@@ -18,7 +18,7 @@ from collections import Counter
 
 from ..arabic import fold, strip_marks
 from . import Hit, ParamError
-from ._util import check_params, expect
+from ._util import check_params, expect, expect_choice
 
 PARAMS = {
     "mode": "definite, glued or cluster",
@@ -41,9 +41,7 @@ class State:
 
 def compile(params: dict, env) -> State:
     check_params(params, PARAMS, required=("mode",))
-    mode = expect(params, "mode", str)
-    if mode not in ("definite", "glued", "cluster"):
-        raise ParamError("mode", "mode is one of definite, glued, cluster")
+    mode = expect_choice(params, "mode", ("definite", "glued", "cluster"))
     min_length = expect(params, "min_length", int, 5)
     if min_length < 4:
         raise ParamError("min_length", "min_length is at least 4: shorter tokens are mostly particles")
