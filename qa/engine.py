@@ -404,13 +404,11 @@ def check_paths(paths, *, config: Config | None = None, keep_text: bool = False)
     Documents keep their text only with keep_text, so a large corpus is not held in memory."""
     config = config or Config()
     findings, errors, documents = [], [], []
-    for _, doc, found, problems in iter_checked(paths, config):
+    for _, doc, found, problems in iter_checked(paths, config, want_text=keep_text):
         errors.extend(problems)
         if doc is None:
             continue
         findings.extend(found)
-        if not keep_text:
-            doc = Document("", path=doc.path, date=doc.date, date_source=doc.date_source, encoding=doc.encoding)
         documents.append(doc)
     return RunResult(findings, errors, documents)
 
