@@ -9,7 +9,7 @@ Heavy modules load on first use so that ``import qa`` stays cheap for a pre-comm
 
 __version__ = "0.1.0"
 
-__all__ = ["check_text", "check_paths", "Finding", "Document", "Config", "__version__"]
+__all__ = ["Config", "Document", "Finding", "__version__", "check_paths", "check_text"]
 
 
 def __getattr__(name):

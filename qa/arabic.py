@@ -61,7 +61,7 @@ class NormalizedView:
     Memory grows with the number of deletion runs, not with the text.
     """
 
-    __slots__ = ("original", "text", "_run_pos", "_run_cum")
+    __slots__ = ("_run_cum", "_run_pos", "original", "text")
 
     def __init__(self, original: str, table: dict):
         self.original = original

@@ -102,6 +102,22 @@ def build_parser() -> argparse.ArgumentParser:
     explain = sub.add_parser("explain", help="print a rule's description, messages and examples")
     explain.add_argument("rule", metavar="RULE")
     explain.add_argument("--rules", action="append", default=[], metavar="DIR")
+
+    serve = sub.add_parser("serve", help="run the HTTP service: native and LanguageTool-compatible APIs, and a page")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)")
+    serve.add_argument("--port", type=int, default=8787)
+    serve.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1)")
+    serve.add_argument("--max-body", type=int, default=1_000_000, metavar="BYTES", help="largest request body (default: 1000000)")
+    serve.add_argument("--time-budget", type=float, default=10.0, metavar="SECONDS", help="longest check per request (default: 10)")
+    serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
+                       help="allow browser calls from this origin, e.g. https://cms.example.com (repeatable)")
+    serve.add_argument("--token", help="require 'Authorization: Bearer TOKEN' (default: $QA_SERVE_TOKEN; "
+                       "required when --host is not loopback)")
+    serve.add_argument("--select", type=_ids, default=(), metavar="IDS")
+    serve.add_argument("--ignore", type=_ids, default=(), metavar="IDS")
+    serve.add_argument("--rules", action="append", default=[], metavar="DIR")
+    serve.add_argument("--config", metavar="FILE")
+    serve.add_argument("--no-config", action="store_true")
     return parser
 
 
@@ -415,7 +431,32 @@ def cmd_explain(args) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "baseline": cmd_baseline, "clean": cmd_clean, "facts": cmd_facts, "variants": cmd_variants, "rules": cmd_rules, "explain": cmd_explain}
+def cmd_serve(args) -> int:
+    try:
+        import uvicorn  # noqa: F401
+
+        from .serve import Settings, is_loopback, serve
+    except ImportError as exc:
+        return _error(f"qa serve needs the 'serve' extra: pip install 'tadqiq[serve]' ({exc.name} is missing)")
+    config = _config(args)
+    token = args.token or os.environ.get("QA_SERVE_TOKEN") or None
+    if not is_loopback(args.host) and not token:
+        return _error(f"--host {args.host} is reachable from other machines: set --token or QA_SERVE_TOKEN")
+    if args.workers < 1 or args.max_body < 1 or args.time_budget <= 0:
+        return _error("--workers, --max-body and --time-budget must be positive")
+    settings = Settings(host=args.host, port=args.port, workers=args.workers, max_body=args.max_body,
+                        time_budget=args.time_budget, cors_origins=tuple(args.cors_origin), token=token,
+                        select=config.select, ignore=config.ignore, rules_dirs=config.rules_dirs,
+                        config_source=config.source, house_style=config.house_style, severity=config.severity)
+    from .engine import get_engine
+
+    get_engine(settings.engine_config())  # a broken pack fails here, with its file and line, not per request
+    print(f"qa serve: http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+    serve(settings)
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": cmd_check, "baseline": cmd_baseline, "clean": cmd_clean, "facts": cmd_facts, "variants": cmd_variants, "rules": cmd_rules, "explain": cmd_explain, "serve": cmd_serve}
 
 
 def main(argv=None) -> int:

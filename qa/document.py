@@ -29,7 +29,7 @@ class Line:
     start: int
     end: int  # exclusive, before the line terminator
 
-    def text(self, doc: "Document") -> str:
+    def text(self, doc: Document) -> str:
         return doc.text[self.start : self.end]
 
 

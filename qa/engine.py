@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import string
 import sys
+import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +19,10 @@ from .findings import Finding
 from .packs import PackError, Rule, load_packs
 
 TEXT_SUFFIXES = (".txt", ".md")
+
+
+class OverBudget(Exception):
+    pass
 
 
 class UsageError(Exception):
@@ -60,7 +65,7 @@ class Corpus:
             for key in collect(doc, rule.state):
                 table[key] = table.get(key, 0) + 1
 
-    def merge(self, other: "Corpus") -> None:
+    def merge(self, other: Corpus) -> None:
         self.documents += other.documents
         for rule_id, table in other.counts.items():
             mine = self.counts.setdefault(rule_id, {})
@@ -97,25 +102,29 @@ class Engine:
         packs = load_packs(self.config.rules_dirs)
         self.packs = packs
         all_rules = [rule for pack in packs for rule in pack.rules]
+        self.all_rules = all_rules
         known = {r.id for r in all_rules} | {r.pack for r in all_rules}
-        for option, ids in (("--select", self.config.select), ("--ignore", self.config.ignore)):
-            unknown = [i for i in ids if i not in known]
-            if unknown:
-                raise UsageError(f"{option}: unknown rule or pack id {unknown[0]!r} (see 'qa rules')")
-        # A rule that is off by default runs only when --select names it by its own id.
         for override in self.config.overrides:
             for ids in (override.select, override.ignore, [rule for rule, _ in override.severity]):
                 unknown = [i for i in ids if i not in known]
                 if unknown:
                     raise UsageError(f"{self.config.source}: overrides: unknown rule or pack id {unknown[0]!r}")
-        rules = [r for r in all_rules if (r.enabled and (not self.config.select or _matches(r, self.config.select)))
-                 or r.id in self.config.select]
-        self.rules = [r for r in rules if not _matches(r, self.config.ignore)]
-        self.all_rules = all_rules
+        self.rules = self.choose_rules(self.config.select, self.config.ignore)
         self.severity = dict(self.config.severity)
         if self.config.house_style:
             self._use_house_style(self.config.house_style)
         self.context = Context(self.config, state_owner={id(r.state): r.id for r in self.rules})
+
+    def choose_rules(self, select=(), ignore=()) -> list:
+        """The rules that --select/--ignore leave on. A rule that is off by default runs only when
+        select names it by its own id. Unknown ids are a usage error, not a silent no-op."""
+        known = {r.id for r in self.all_rules} | {r.pack for r in self.all_rules}
+        for option, ids in (("--select", select), ("--ignore", ignore)):
+            unknown = [i for i in ids if i not in known]
+            if unknown:
+                raise UsageError(f"{option}: unknown rule or pack id {unknown[0]!r} (see 'qa rules')")
+        rules = [r for r in self.all_rules if (r.enabled and (not select or _matches(r, select))) or r.id in select]
+        return [r for r in rules if not _matches(r, ignore)]
 
     def _use_house_style(self, path: str) -> None:
         """A newsroom's own house-style table replaces the consistency pack's."""
@@ -148,7 +157,10 @@ class Engine:
     def use_corpus(self, corpus: Corpus | None) -> None:
         self.context.corpus = corpus
 
-    def check_document(self, doc: Document, rules=None) -> list[Finding]:
+    def check_document(self, doc: Document, rules=None, deadline: float | None = None) -> list[Finding]:
+        """All findings of the rules on one document. With a deadline (a time.monotonic() value),
+        rules not yet started when it passes are skipped and OverBudget is raised: a service must
+        not let one request hold a worker for ever."""
         from .suppress import fingerprint, regions
 
         findings, seen = [], set()
@@ -156,6 +168,8 @@ class Engine:
         if rules is None:
             rules, severity = self.rules_for(doc.path)
         for rule in rules:
+            if deadline is not None and time.monotonic() > deadline:
+                raise OverBudget(f"time budget exceeded before rule {rule.id}")
             try:
                 for hit in rule.check(doc, self.context):
                     key = (rule.id, hit.start, hit.end)
@@ -413,4 +427,4 @@ def check_paths(paths, *, config: Config | None = None, keep_text: bool = False)
     return RunResult(findings, errors, documents)
 
 
-__all__ = ["Engine", "Corpus", "check_text", "check_paths", "PackError", "UsageError", "RunResult", "FileError"]
+__all__ = ["Corpus", "Engine", "FileError", "PackError", "RunResult", "UsageError", "check_paths", "check_text"]

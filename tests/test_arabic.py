@@ -1,12 +1,21 @@
 """Arabic helpers: tokens, clitics, normalisation that maps back, sentences and paragraphs."""
 
-import pyarabic.araby as araby
 import regex
 from hypothesis import given
 from hypothesis import strategies as st
+from pyarabic import araby
 
-from qa.arabic import (FOLD_TABLE, STRIP_TABLE, NormalizedView, clitic_splits, fold, paragraphs, sentences,
-                       strip_marks, tokenize)
+from qa.arabic import (
+    FOLD_TABLE,
+    STRIP_TABLE,
+    NormalizedView,
+    clitic_splits,
+    fold,
+    paragraphs,
+    sentences,
+    strip_marks,
+    tokenize,
+)
 
 
 def test_vowelled_word_is_one_token():

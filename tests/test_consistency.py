@@ -3,11 +3,11 @@
 from collections import Counter
 
 import pytest
+from test_cli import run
 
 from qa.config import Config
 from qa.engine import get_engine
 from qa.kinds.variants import groups, key, same_name, split_token
-from test_cli import run
 
 STATE = get_engine(Config(select=("consistency/variant-spelling",))).rules[0].state
 

@@ -3,12 +3,12 @@
 import datetime as dt
 
 import pytest
+from test_cli import run
 
 from qa.config import Config
 from qa.engine import check_text
 from qa.facts import load, validate
 from qa.packs import builtin_rules_dir
-from test_cli import run
 
 FACTS = load(builtin_rules_dir() / "facts" / "office-holders.yaml")
 D = dt.date

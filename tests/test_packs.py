@@ -3,9 +3,9 @@
 import textwrap
 
 import pytest
+from test_cli import run
 
 from qa.packs import PackError, load_packs
-from test_cli import run
 
 GOOD_RULE = """\
 pack: house

@@ -4,11 +4,11 @@ reports, and the Osman score against textstat's own."""
 import json
 
 import pytest
-
 from conftest import SEEDS
+from test_cli import run
+
 from qa.arabic import sentences
 from qa.stats import osman
-from test_cli import run
 
 
 def split(text):

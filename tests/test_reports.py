@@ -2,13 +2,10 @@
 GitHub annotations and JUnit XML."""
 
 import json
-import shutil
 import xml.etree.ElementTree as ET
 from importlib import resources
 
-import pytest
-
-from conftest import ROOT, SEEDS
+from conftest import ROOT, SEEDS, needs_chromium
 from test_cli import run
 
 HOSTILE = 'قال الوزير <script>alert("x")</script> إن "><img src=x onerror=alert(1)> الاجتماع  مهم &amp; في في المدينة\n'
@@ -38,50 +35,29 @@ def test_html_is_self_contained_rtl_arabic(tmp_path):
     assert html.count('class="card article"') == 5
 
 
-def _chromium():
-    for name in ("chromium", "chromium-browser"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
-
-
-@pytest.mark.skipif(not (_chromium() and shutil.which("chromedriver")),
-                    reason="Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)")
-def test_seed_report_in_headless_chromium(tmp_path):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
+@needs_chromium
+def test_seed_report_in_headless_chromium(tmp_path, chromium):
     from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
 
+    driver = chromium
     report = ROOT / "reports" / "seeds.html"
     assert report.exists(), "reports/seeds.html is committed; make it with the README's command"
-    options = webdriver.ChromeOptions()
-    options.binary_location = _chromium()
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1280,1800"):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
-    try:
-        driver.get(report.as_uri())
-        severe = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
-        assert severe == [], severe
-        marks = driver.find_elements(By.CSS_SELECTOR, "mark[data-findings]")
-        assert len(marks) > 40
-        keceli = [m for m in marks if "Keçeli" in m.text]
-        assert keceli, "the Keçeli highlight is on the page"
-        ActionChains(driver).move_to_element(keceli[0]).perform()
-        tip = keceli[0].find_element(By.CSS_SELECTOR, ".tip")
-        assert tip.is_displayed() and "mt-debris/latin-diacritics" in tip.text and "كتشلي" in tip.text
-        # Unticking a pack hides its highlights.
-        driver.find_element(By.CSS_SELECTOR, 'input[data-filter="pack"][value="mt-debris"]').click()
-        assert "off" in keceli[0].get_attribute("class")
-        driver.save_screenshot(str(tmp_path / "seeds.png"))
-        assert (tmp_path / "seeds.png").stat().st_size > 10_000
-    finally:
-        driver.quit()
+    driver.get(report.as_uri())
+    severe = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert severe == [], severe
+    marks = driver.find_elements(By.CSS_SELECTOR, "mark[data-findings]")
+    assert len(marks) > 40
+    keceli = [m for m in marks if "Keçeli" in m.text]
+    assert keceli, "the Keçeli highlight is on the page"
+    ActionChains(driver).move_to_element(keceli[0]).perform()
+    tip = keceli[0].find_element(By.CSS_SELECTOR, ".tip")
+    assert tip.is_displayed() and "mt-debris/latin-diacritics" in tip.text and "كتشلي" in tip.text
+    # Unticking a pack hides its highlights.
+    driver.find_element(By.CSS_SELECTOR, 'input[data-filter="pack"][value="mt-debris"]').click()
+    assert "off" in keceli[0].get_attribute("class")
+    driver.save_screenshot(str(tmp_path / "seeds.png"))
+    assert (tmp_path / "seeds.png").stat().st_size > 10_000
 
 
 def test_sarif_validates_against_the_official_schema():

@@ -3,8 +3,8 @@
 import json
 
 import pytest
-
 from conftest import SEEDS
+
 from qa.cli import main
 
 

@@ -97,7 +97,7 @@ class HouseStyle:
     preferred: dict  # group number -> preferred base, or None
 
     @classmethod
-    def load(cls, path) -> "HouseStyle":
+    def load(cls, path) -> HouseStyle:
         from ..packs import load_yaml_file
 
         data = load_yaml_file(path)

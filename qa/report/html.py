@@ -68,29 +68,35 @@ def _segments(doc, findings) -> list[list[Segment]]:
     return out
 
 
-def render(result, rules, tty: bool = False) -> str:
+def environment():
+    """The Jinja2 environment of every HTML view (the report and `qa serve`'s page), autoescaped."""
     import jinja2
 
-    env = jinja2.Environment(
+    return jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def build_article(anchor: str, doc, findings) -> Article:
+    findings = sorted(findings, key=lambda f: (f.start, f.end, f.rule))
+    counts = Counter(f.severity for f in findings)
+    return Article(
+        anchor=anchor, path=doc.path, date=doc.date.isoformat() if doc.date else "",
+        date_source=doc.date_source or "", lines=_segments(doc, findings), findings=findings,
+        counts={s: counts.get(s, 0) for s in SEVERITY_ORDER}, stats=doc.stats,
+    )
+
+
+def render(result, rules, tty: bool = False) -> str:
     by_path = {}
     for f in result.findings:
         by_path.setdefault(f.path, []).append(f)
-    articles = []
-    for n, doc in enumerate(result.documents):
-        findings = sorted(by_path.get(doc.path, []), key=lambda f: (f.start, f.end, f.rule))
-        counts = Counter(f.severity for f in findings)
-        articles.append(Article(
-            anchor=f"a{n}", path=doc.path, date=doc.date.isoformat() if doc.date else "",
-            date_source=doc.date_source or "", lines=_segments(doc, findings), findings=findings,
-            counts={s: counts.get(s, 0) for s in SEVERITY_ORDER}, stats=doc.stats,
-        ))
+    articles = [build_article(f"a{n}", doc, by_path.get(doc.path, [])) for n, doc in enumerate(result.documents)]
     summary = summary_counts(result.findings)
-    template = env.get_template("report.html.j2")
+    template = environment().get_template("report.html.j2")
     return template.render(
         articles=articles, summary=summary, total=len(result.findings), version=__version__,
         generated=dt.datetime.now().strftime("%Y-%m-%d %H:%M"), severity_ar=SEVERITY_AR, pack_ar=PACK_AR,
