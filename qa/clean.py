@@ -45,17 +45,22 @@ def clean_document(doc: Document, findings, corpus_rules=("boilerplate/site-furn
         if doc.text[line.start : line.end].strip() and not (covered.get(line.number, set()) - set(corpus_rules)):
             title = line.number
             break
-    keep, removed, words = [], [], 0
+    removed = [line.number for line in doc.lines if line.number in covered and line.number != title]
+    text, words = drop_lines(doc, removed)
+    return CleanResult(text, removed, words)
+
+
+def drop_lines(doc: Document, numbers) -> tuple[str, int]:
+    """The text without these (1-based) lines, and the words they held. Removing lines can leave
+    stacks of blank lines; one blank line is enough between paragraphs."""
+    numbers = set(numbers)
+    if not numbers:
+        return doc.text, 0
+    keep, words = [], 0
     starts = doc.line_starts + [len(doc.text)]
     for line in doc.lines:
-        chunk = doc.text[starts[line.number - 1] : starts[line.number]]
-        if line.number in covered and line.number != title:
-            removed.append(line.number)
+        if line.number in numbers:
             words += len(doc.text[line.start : line.end].split())
         else:
-            keep.append(chunk)
-    text = "".join(keep)
-    if removed:
-        # Removing lines can leave stacks of blank lines; one blank line is enough between paragraphs.
-        text = _EXTRA_BLANKS.sub(lambda m: doc.newline * 2, text).lstrip("\r\n")
-    return CleanResult(text, removed, words)
+            keep.append(doc.text[starts[line.number - 1] : starts[line.number]])
+    return _EXTRA_BLANKS.sub(lambda m: doc.newline * 2, "".join(keep)).lstrip("\r\n"), words

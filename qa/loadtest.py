@@ -68,7 +68,7 @@ async def run(url: str, texts: list[str], requests: int, concurrency: int, api: 
         await asyncio.gather(*(worker(client) for _ in range(concurrency)))
         wall = time.perf_counter() - began
     latencies.sort()
-    pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000  # noqa: E731
+    pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000
     return {"requests": requests, "errors": len(errors), "wall_s": wall, "rps": requests / wall,
             "p50_ms": pick(0.50), "p90_ms": pick(0.90), "p99_ms": pick(0.99),
             "mean_ms": statistics.fmean(latencies) * 1000, "error_kinds": sorted(set(map(str, errors)))}

@@ -11,13 +11,12 @@ import time
 import urllib.request
 
 import pytest
-
 from conftest import ROOT, SEEDS, needs_chromium
 
 pytest.importorskip("starlette", reason="the 'serve' extra is not installed")
-from starlette.testclient import TestClient  # noqa: E402
+from starlette.testclient import TestClient
 
-from qa.serve import Settings, Utf16Offsets, create_app, openapi_document  # noqa: E402
+from qa.serve import Settings, Utf16Offsets, create_app, openapi_document
 
 SEED_000 = (SEEDS / "000_c1e8606ce6beb2ec.txt").read_text(encoding="utf-8")
 SEED_004 = (SEEDS / "004_33040a4e03eb0d12.txt").read_text(encoding="utf-8")

@@ -61,13 +61,20 @@ def compile(params: dict, env) -> State:
                  expect(params, "min_documents", int), float(expect(params, "min_share", (int, float), 0.02)))
 
 
-def _keyed_lines(doc, min_words: int):
+def line_keys(doc, min_words: int):
+    """(line, normalised key) for each line long enough to compare. Corpus mode and the datatrove
+    stages both key lines here, so they agree on what counts as the same line."""
     for line in doc.lines:
+        key = normalize_line(doc.text[line.start : line.end])
+        if key and key.count(" ") + 1 >= min_words:
+            yield line, key
+
+
+def _keyed_lines(doc, min_words: int):
+    for line, key in line_keys(doc, min_words):
         segment = doc.text[line.start : line.end]
-        key = normalize_line(segment)
-        if key and len(key.split()) >= min_words:
-            lead = len(segment) - len(segment.lstrip())
-            yield line.start + lead, line.start + lead + len(segment.strip()), key
+        lead = len(segment) - len(segment.lstrip())
+        yield line.start + lead, line.start + lead + len(segment.strip()), key
 
 
 def collect(doc, state: State):
