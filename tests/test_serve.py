@@ -300,7 +300,12 @@ def test_page_apply_one_fix_and_all_safe_fixes(client):
 @needs_chromium
 def test_page_in_headless_chromium(live_server, chromium, tmp_path):
     from selenium.webdriver.common.by import By
+    from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
+
+    def wait(condition):
+        # Each button submits a form: until the new page arrives, elements of the old one go stale.
+        WebDriverWait(chromium, 30, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
 
     driver = chromium
     driver.get(live_server + "/")
@@ -308,7 +313,7 @@ def test_page_in_headless_chromium(live_server, chromium, tmp_path):
     # Paste: set the value as a clipboard paste would, in one go (send_keys types key by key).
     driver.execute_script("arguments[0].value = arguments[1];", area, SEED_004)
     driver.find_element(By.ID, "check").click()
-    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "mark[data-findings]"))
+    wait(lambda d: d.find_elements(By.CSS_SELECTOR, "mark[data-findings]"))
     severe = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
     assert severe == [], severe
     marks = driver.find_elements(By.CSS_SELECTOR, "mark[data-findings]")
@@ -317,9 +322,9 @@ def test_page_in_headless_chromium(live_server, chromium, tmp_path):
     driver.save_screenshot(os.environ.get("QA_SCREENSHOT", str(tmp_path / "page.png")))
     before = driver.find_element(By.ID, "text").get_attribute("value")
     driver.find_element(By.CSS_SELECTOR, "button.apply").click()
-    WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.ID, "notice"))
+    wait(lambda d: d.find_elements(By.ID, "notice"))
     after = driver.find_element(By.ID, "text").get_attribute("value")
     assert after != before
     driver.find_element(By.ID, "apply-all").click()
-    WebDriverWait(driver, 30).until(lambda d: "إصلاحًا آمنًا" in d.find_element(By.ID, "notice").text)
+    wait(lambda d: "إصلاحًا آمنًا" in d.find_element(By.ID, "notice").text)
     assert " ،" not in driver.find_element(By.ID, "text").get_attribute("value")
