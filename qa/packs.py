@@ -81,7 +81,16 @@ _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _constru
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
+_READS: list | None = None  # data files read while a pack compiles: its cache entry's dependencies
+
+
+def note_read(path) -> None:
+    if _READS is not None:
+        _READS.append(Path(path))
+
+
 def load_yaml_file(path: Path):
+    note_read(path)
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -230,6 +239,26 @@ def parse_rule(spec, pack_id: str, path: Path, compile_state: bool = True) -> Ru
 
 
 def load_pack(path: Path) -> Pack:
+    """A compiled pack, from the on-disk cache when neither the pack, the data files it read, nor
+    tadqiq's code have changed since it was compiled (compiling regexes is most of a cold start)."""
+    global _READS
+    from . import packcache
+
+    key = packcache.key_for(path)
+    cached = packcache.read(key)
+    if cached is not None:
+        return cached
+    _READS = []
+    try:
+        pack = _compile_pack(path)
+        dependencies = list(dict.fromkeys(p.resolve() for p in _READS))
+    finally:
+        _READS = None
+    packcache.write(key, pack, [d for d in dependencies if d != Path(path).resolve()])
+    return pack
+
+
+def _compile_pack(path: Path) -> Pack:
     data = load_yaml_file(path)
     if not isinstance(data, LineDict):
         raise PackError(path, 1, "a pack is a mapping with 'pack', 'description' and 'rules'")

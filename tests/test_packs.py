@@ -93,3 +93,67 @@ def test_builtin_pack_ids_are_fixed():
 
     for pack in load_packs():
         assert pack.id in PACK_IDS, f"{pack.id} is not one of the fixed pack ids"
+
+
+LEXICON_PACK = """\
+pack: house
+description: x
+rules:
+  - id: house/words
+    kind: lexicon
+    severity: info
+    message_ar: "كلمة"
+    message_en: "word"
+    lexicon: lexicons/words.yaml
+    examples:
+      fire: ["قال المحرر كلمة"]
+      pass: ["قال المحرر"]
+"""
+
+
+def _matches(packs, text):
+    from qa.document import Document
+
+    rule = next(r for p in packs for r in p.rules if r.id == "house/words")
+    return [Document(text).text[h.start:h.end] for h in rule.check(Document(text), None)]
+
+
+def test_compiled_packs_are_cached_and_invalidated_by_their_data(tmp_path, monkeypatch):
+    monkeypatch.setenv("TADQIQ_CACHE", str(tmp_path / "cache"))
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    write_pack(rules, LEXICON_PACK)
+    (rules / "lexicons").mkdir()
+    (rules / "lexicons" / "words.yaml").write_text("entries:\n  - {match: كلمة}\n", encoding="utf-8")
+    first = load_packs([rules])
+    entries = sorted((tmp_path / "cache" / "packs").glob("*.pickle"))
+    assert len(entries) >= 2  # the built-in packs and the user's
+    again = load_packs([rules])
+    assert _matches(again, "قال كلمة ثم عبارة") == _matches(first, "قال كلمة ثم عبارة") == ["كلمة"]
+    # Editing the lexicon, which the pack file only names, must reach the next run.
+    (rules / "lexicons" / "words.yaml").write_text("entries:\n  - {match: كلمة}\n  - {match: عبارة}\n", encoding="utf-8")
+    assert _matches(load_packs([rules]), "قال كلمة ثم عبارة") == ["كلمة", "عبارة"]
+
+
+def test_a_corrupt_cache_entry_means_compiling_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("TADQIQ_CACHE", str(tmp_path / "cache"))
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    write_pack(rules, LEXICON_PACK)
+    (rules / "lexicons").mkdir()
+    (rules / "lexicons" / "words.yaml").write_text("entries:\n  - {match: كلمة}\n", encoding="utf-8")
+    load_packs([rules])
+    for entry in (tmp_path / "cache" / "packs").glob("*.pickle"):
+        entry.write_bytes(entry.read_bytes()[:50])
+    assert _matches(load_packs([rules]), "قال كلمة") == ["كلمة"]
+    monkeypatch.setenv("TADQIQ_NO_CACHE", "1")
+    assert _matches(load_packs([rules]), "قال كلمة") == ["كلمة"]
+
+
+def test_broken_pack_is_reported_even_after_a_good_one_was_cached(tmp_path, monkeypatch):
+    monkeypatch.setenv("TADQIQ_CACHE", str(tmp_path / "cache"))
+    write_pack(tmp_path, GOOD_RULE)
+    load_packs([tmp_path])
+    write_pack(tmp_path, GOOD_RULE.replace("kind: pattern", "kind: patern"))
+    with pytest.raises(PackError, match="unknown kind 'patern'"):
+        load_packs([tmp_path])

@@ -67,3 +67,30 @@ def expect_choice(params: dict, key: str, choices, default=None) -> str:
     if value not in choices:
         raise ParamError(key, f"{key} is one of {', '.join(choices)}, got {value!r}")
     return value
+
+
+def alternation(strings) -> str:
+    """A regex alternation of literal strings, as a prefix tree: the longer string is tried first
+    at each branch, as `regex`'s named lists do. Unlike a named list (\\L<name>), which `regex`
+    rebuilds from its members whenever a pattern is unpickled, a tree is ordinary pattern code, so
+    a pack loaded from the cache needs no compiling."""
+    trie: dict = {}
+    for text in set(strings):
+        node = trie
+        for ch in text:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # end of a string
+    if not trie:
+        return "(?!)"
+
+    def emit(node) -> str:
+        ends = "" in node
+        branches = [regex.escape(ch, literal_spaces=True) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if ends:
+            return "(?:" + body + ")?" if len(branches) > 1 or len(branches[0]) > 1 else body + "?"
+        return body
+
+    return "(?:" + emit(trie) + ")"

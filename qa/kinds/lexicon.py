@@ -13,7 +13,7 @@ import regex
 
 from ..arabic import DIACRITICS, FOLD_TABLE, STRIP_TABLE, TATWEEL
 from . import Hit, ParamError
-from ._util import check_params, expect, expect_choice
+from ._util import alternation, check_params, expect, expect_choice
 
 PARAMS = {
     "entries": "inline list of entries: {match, fix?, suggest?, note?, message_ar?, message_en?, examples?}",
@@ -121,11 +121,11 @@ def compile(params: dict, env) -> State:
         raise ParamError("clitics", "clitics is a list of strings, 'any' or 'none'")
     suffixes = expect(params, "suffixes", list, [])
     pattern = (
-        r"(?<![\p{L}\p{M}])(?P<pre>\L<pre>)?(?P<term>\L<terms>)(?:\L<suf>)?(?![\p{L}\p{M}])"
+        rf"(?<![\p{{L}}\p{{M}}])(?P<pre>{alternation(clitics)})?(?P<term>{alternation(by_term)})"
+        rf"(?:{alternation(suffixes)})?(?![\p{{L}}\p{{M}}])"
     )
     flags = regex.V1 | (regex.IGNORECASE if ignorecase else 0)
-    # Named lists need at least one member; an impossible one stands in for "no clitics".
-    rx = regex.compile(pattern, flags, pre=clitics or ["\uffff"], terms=list(by_term), suf=suffixes or ["\uffff"])
+    rx = regex.compile(pattern, flags)
     exceptions = frozenset(e.translate(_TABLES[normalize]) for e in expect(params, "exceptions", list, []))
     return State(rx, by_term, normalize, exceptions, entries)
 

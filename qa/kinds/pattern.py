@@ -36,8 +36,12 @@ def _unify_digits(text: str) -> str:
     return text.translate(_TO_WESTERN if western * 2 >= len(text) - text.count(",") - text.count(".") else _TO_EASTERN)
 
 
-TRANSFORMS = {
-    "nfkc": lambda s: unicodedata.normalize("NFKC", s),
+def _nfkc(text: str) -> str:
+    return unicodedata.normalize("NFKC", text)
+
+
+TRANSFORMS = {  # named functions, not lambdas: compiled packs are pickled into the cache
+    "nfkc": _nfkc,
     "unify-digits": _unify_digits,
     "html-unescape": html.unescape,
 }

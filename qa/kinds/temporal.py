@@ -23,7 +23,7 @@ import regex
 
 from ..arabic import fold
 from . import Hit, ParamError
-from ._util import check_params, expect, expect_choice
+from ._util import alternation, check_params, expect, expect_choice
 
 PARAMS = {
     "check": "former-on-sitting, former-before-term, sitting-on-former or elect-after-inauguration",
@@ -54,18 +54,16 @@ class Model:
 
     @property
     def patterns(self) -> list:
-        # Compiled on first use: the three patterns carry every title and name (~0.1 s to build),
-        # and an article that names nobody in the base never needs them.
         if self._patterns is None:
-            lists = {"titles": list(self.titles), "names": list(self.names), "marks": list(self.marks)}
+            titles, names, marks = alternation(self.titles), alternation(self.names), alternation(self.marks)
             clitic = r"(?:[وف]?[بك]?)"
             self._patterns = [
-                regex.compile(_WORD_EDGE_BEFORE + clitic + r"(?P<title>\L<titles>)(?:\s+(?P<mark>\L<marks>))?\s*[،,]?\s+(?P<name>\L<names>)"
-                              + _WORD_EDGE_AFTER, regex.V1, **lists),
-                regex.compile(_WORD_EDGE_BEFORE + r"(?P<name>\L<names>)\s*[،,]\s*" + clitic + r"(?P<title>\L<titles>)(?:\s+(?P<mark>\L<marks>))?"
-                              + _WORD_EDGE_AFTER, regex.V1, **lists),
-                regex.compile(_WORD_EDGE_BEFORE + r"(?P<name>\L<names>)\s*\(\s*(?P<title>\L<titles>)(?:\s+(?P<mark>\L<marks>))?\s*\)",
-                              regex.V1, **lists),
+                regex.compile(_WORD_EDGE_BEFORE + clitic + rf"(?P<title>{titles})(?:\s+(?P<mark>{marks}))?\s*[،,]?\s+(?P<name>{names})"
+                              + _WORD_EDGE_AFTER, regex.V1),
+                regex.compile(_WORD_EDGE_BEFORE + rf"(?P<name>{names})\s*[،,]\s*" + clitic + rf"(?P<title>{titles})(?:\s+(?P<mark>{marks}))?"
+                              + _WORD_EDGE_AFTER, regex.V1),
+                regex.compile(_WORD_EDGE_BEFORE + rf"(?P<name>{names})\s*\(\s*(?P<title>{titles})(?:\s+(?P<mark>{marks}))?\s*\)",
+                              regex.V1),
             ]
         return self._patterns
 
@@ -83,8 +81,11 @@ _MODELS: dict = {}
 def _model(path) -> Model:
     from ..facts import FactsError, load
 
+    from ..packs import note_read
+
     key = str(path)
     if key in _MODELS:
+        note_read(path)  # a dependency of this pack's cache entry too, though read for another
         return _MODELS[key]
     try:
         facts = load(path)
@@ -120,7 +121,9 @@ def _model(path) -> Model:
 def compile(params: dict, env) -> State:
     check_params(params, PARAMS, required=("check", "facts"))
     check = expect_choice(params, "check", CHECKS)
-    return State(check, _model(env.pack_dir / expect(params, "facts", str)), expect(params, "grace_days", int, 7))
+    model = _model(env.pack_dir / expect(params, "facts", str))
+    model.patterns  # noqa: B018  (compiled now, so that the pack cache holds them compiled)
+    return State(check, model, expect(params, "grace_days", int, 7))
 
 
 @dataclass
