@@ -8,10 +8,10 @@ file and line, so the CLI can print one line and exit 2.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import regex
-import yaml
 
 from .kinds import KINDS, CompileEnv, ParamError, get_kind
 
@@ -54,8 +54,18 @@ class LineList(list):
     line: int | None = None
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
-    pass
+@lru_cache(maxsize=1)
+def _loader():
+    """The YAML loader that records lines. Built on first use: with the pack cache warm, a run
+    reads no YAML at all, and importing yaml costs a pre-commit hook 20 ms."""
+    import yaml
+
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        pass
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
+    return Loader
 
 
 def _construct_mapping(loader, node):
@@ -65,6 +75,8 @@ def _construct_mapping(loader, node):
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if key in out:
+            import yaml
+
             raise yaml.MarkedYAMLError(problem=f"duplicate key {key!r}", problem_mark=key_node.start_mark)
         out[key] = loader.construct_object(value_node, deep=True)
         out.key_lines[key] = key_node.start_mark.line + 1
@@ -76,9 +88,6 @@ def _construct_sequence(loader, node):
     out.line = node.start_mark.line + 1
     return out
 
-
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
 
 _READS: list | None = None  # data files read while a pack compiles: its cache entry's dependencies
@@ -95,8 +104,10 @@ def load_yaml_file(path: Path):
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise PackError(path, None, f"cannot read: {exc}") from None
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_Loader)
+        return yaml.load(text, Loader=_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         raise PackError(path, mark.line + 1 if mark else None, f"invalid YAML: {exc.problem or exc.context}") from None

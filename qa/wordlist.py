@@ -26,11 +26,15 @@ def cache_dir() -> Path:
 
 
 def _cache_key() -> str:
-    from importlib.metadata import PackageNotFoundError, version
+    # The word list's own file identifies it; importlib.metadata would cost 25 ms of every start.
+    import importlib.util
 
+    spec = importlib.util.find_spec("wordfreq")
     try:
-        source = version("wordfreq")
-    except PackageNotFoundError:
+        data = Path(spec.submodule_search_locations[0]) / "data" / "large_ar.msgpack.gz"
+        stat = data.stat()
+        source = f"{stat.st_size}-{stat.st_mtime_ns}"
+    except (AttributeError, TypeError, OSError):
         source = "missing"
     table = repr(sorted(FOLD_TABLE.items())).encode()
     return f"ar-large-{source}-{_FORMAT}-{hashlib.sha1(table).hexdigest()[:10]}"
