@@ -76,6 +76,47 @@ def throughput(paths, select, repeat: int, ignore=()) -> dict:
             "words/s": words / seconds, "articles/s": len(files) / seconds}
 
 
+def parallel(path: Path, jobs: int, repeat: int) -> float:
+    """Wall seconds of the CLI over the corpus with --jobs N, in a fresh process (start-up included)."""
+    command = [sys.executable, "-m", "qa", "check", str(path), "--jobs", str(jobs), "--quiet", "--no-config",
+               "--format", "json", "--output", "/dev/null"]
+    return _median_run(command, repeat)
+
+
+def lexicon_versus_grep(path: Path, repeat: int) -> dict:
+    """The lexicon stage (every lexicon-kind rule, on already-read documents) against
+    `grep -c -w -F -f TERMS` over the same files with the same terms, in one run."""
+    import shutil
+
+    from .config import Config
+    from .document import Document
+    from .engine import Engine, expand_paths, read_document
+
+    engine = Engine(Config())
+    rules = [r for r in engine.rules if r.kind == "lexicon"]
+    terms = sorted({t for r in rules for t in r.state.by_term})
+    files, _ = expand_paths([str(path)])
+    texts = [read_document(f, Config()).text for f in files]
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False, encoding="utf-8") as handle:
+        handle.write("\n".join(terms) + "\n")
+    grep = shutil.which("grep")
+
+    def ours():
+        start = time.perf_counter()
+        for text in texts:
+            doc = Document(text)
+            for rule in rules:
+                for _ in rule.check(doc, engine.context):
+                    pass
+        return time.perf_counter() - start
+
+    ours()
+    ours_s = statistics.median(ours() for _ in range(repeat))
+    grep_s = _median_run([grep, "-c", "-w", "-F", "-f", handle.name, *files], repeat) if grep else float("nan")
+    Path(handle.name).unlink()
+    return {"rules": [r.id for r in rules], "terms": len(terms), "ours": ours_s, "grep": grep_s}
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m qa.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("path", nargs="?")
@@ -84,6 +125,9 @@ def main(argv=None) -> int:
     parser.add_argument("--cold-file", help="the article for the cold-start figure (default: the first seed)")
     parser.add_argument("--without", metavar="PACK", action="append", default=[],
                         help="also measure all packs but PACK, to see what PACK costs")
+    parser.add_argument("--jobs", type=int, default=0, metavar="N",
+                        help="also time the CLI over the corpus with --jobs 1 and --jobs N")
+    parser.add_argument("--lexicon", action="store_true", help="also compare the lexicon stage with grep -F")
     args = parser.parse_args(argv)
     root = Path(__file__).resolve().parent.parent
     seeds = root / "seeds"
@@ -98,6 +142,14 @@ def main(argv=None) -> int:
         r = throughput([str(corpus)], select, max(1, args.repeat // 2), ignore)
         print(f"  throughput  {label:<20} {r['MB/s']:6.2f} MB/s  {r['words/s']:>9,.0f} words/s  "
               f"{r['articles/s']:7.1f} articles/s  ({r['files']} files, {r['MB']:.1f} MB)")
+    if args.jobs:
+        one = parallel(corpus, 1, max(1, args.repeat // 2))
+        many = parallel(corpus, args.jobs, max(1, args.repeat // 2))
+        print(f"  cli         --jobs 1 {one:.1f} s, --jobs {args.jobs} {many:.1f} s: {one / many:.2f}x")
+    if args.lexicon:
+        r = lexicon_versus_grep(corpus, max(1, args.repeat // 2))
+        print(f"  lexicon     {len(r['rules'])} rules, {r['terms']} terms: {r['ours']:.2f} s; grep -c -w -F -f: "
+              f"{r['grep']:.2f} s; ratio {r['ours'] / r['grep']:.1f}x")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  peak memory {peak:.0f} MB (this process)")
     return 0
