@@ -58,9 +58,8 @@ def _load_entries(params: dict, env) -> tuple[list, str, object]:
         raise ParamError(None, "give exactly one of 'entries' and 'lexicon'")
     if "entries" in params:
         return expect(params, "entries", list), "entries", None
-    from ..packs import (
-        load_yaml_file,  # the pack loader owns YAML parsing and its errors
-    )
+    # The pack loader owns YAML parsing and its errors.
+    from ..packs import load_yaml_file
 
     path = env.pack_dir / expect(params, "lexicon", str)
     data = load_yaml_file(path)

@@ -10,10 +10,11 @@ Unknown tokens are mostly foreign names, which are fine. So the modes look for w
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 import regex
+
+from collections import Counter
 
 from ..arabic import fold, strip_marks
 from . import Hit, ParamError
@@ -50,7 +51,7 @@ def compile(params: dict, env) -> State:
 
 # Two-letter words that often end up glued to a neighbour; other parts must have three letters or
 # more, or any unknown token would split into some pair of short list entries.
-_SHORT_WORDS = frozenset(["في", "من", "عن", "ما", "لا", "أو", "إن", "أن", "هو", "هي", "قد", "لم", "لن", "كل", "ثم", "مع"])
+_SHORT_WORDS = frozenset("في من عن ما لا أو إن أن هو هي قد لم لن كل ثم مع".split())
 
 
 def split_glued(token: str) -> tuple[str, str] | None:
@@ -89,7 +90,9 @@ def _family_name(doc, token, bare: str) -> bool:
 
 
 # Nouns that introduce a place name, which often carries the article (بلدة الشيفونية).
-_PLACE_NOUNS = frozenset(fold(w) for w in ["بلدة", "بلدتي", "قرية", "قريتي", "منطقة", "منطقتي", "مديرية", "محافظة", "مدينة", "جبل", "جبال", "عزلة", "حي", "وادي", "ناحية", "قضاء", "مخيم", "ولاية", "إقليم", "سهل", "جزيرة", "بحيرة", "نهر", "ميناء", "مطار", "شارع", "ساحة", "قلعة", "معبر", "مقاطعة"])
+_PLACE_NOUNS = frozenset(fold(w) for w in (
+    "بلدة بلدتي قرية قريتي منطقة منطقتي مديرية محافظة مدينة جبل جبال عزلة حي وادي ناحية قضاء مخيم "
+    "ولاية إقليم سهل جزيرة بحيرة نهر ميناء مطار شارع ساحة قلعة معبر مقاطعة").split())
 
 
 def _token_index(doc, token) -> int:
