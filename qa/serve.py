@@ -23,7 +23,7 @@ import json
 import os
 import time
 import urllib.parse
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from . import __version__
 from .config import Config
@@ -59,7 +59,7 @@ class Settings:
     rules_dirs: tuple[str, ...] = ()
     config_source: str | None = None
     house_style: str | None = None
-    severity: tuple[tuple[str, str], ...] = field(default=())
+    severity: tuple[tuple[str, str], ...] = ()
 
     def to_env(self) -> str:
         return json.dumps(asdict(self))
@@ -212,7 +212,7 @@ def _id_list(value, name: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
-def native_report(doc, findings, engine) -> dict:
+def native_report(doc, findings) -> dict:
     from .engine import RunResult
     from .report.json import as_dict
 
@@ -235,7 +235,8 @@ def lt_report(original: str, plain_to_original, doc, findings, rules_by_id) -> d
         lo, hi = max(0, start - LT_CONTEXT_CHARS), min(len(original), end + LT_CONTEXT_CHARS)
         context = ("…" if lo else "") + original[lo:hi].replace("\n", " ").replace("\r", " ") + ("…" if hi < len(original) else "")
         in_context = Utf16Offsets(context)
-        context_offset = in_context(start - lo + (1 if lo else 0))
+        at = start - lo + (1 if lo else 0)  # where the finding starts in the context, after any "…"
+        context_offset = in_context(at)
         k = bisect.bisect_right(starts, f.start) - 1
         sentence = doc.text[sentences[k][0]:sentences[k][1]] if k >= 0 and f.start < sentences[k][1] else doc.text[f.start:f.end]
         rule = rules_by_id.get(f.rule)
@@ -245,8 +246,7 @@ def lt_report(original: str, plain_to_original, doc, findings, rules_by_id) -> d
             "replacements": [] if f.fix is None else [{"value": f.fix}],
             "offset": utf16(start),
             "length": utf16(end) - utf16(start),
-            "context": {"text": context, "offset": context_offset,
-                        "length": in_context(start - lo + (1 if lo else 0) + end - start) - context_offset},
+            "context": {"text": context, "offset": context_offset, "length": in_context(at + end - start) - context_offset},
             "sentence": sentence,
             "type": {"typeName": "Other"},
             "rule": {
@@ -385,7 +385,7 @@ def create_app(settings: Settings | None = None):
         doc, findings = await checker.run(started, payload["text"], _parse_date(payload.get("date")),
                                           _id_list(payload.get("select"), "select"),
                                           _id_list(payload.get("ignore"), "ignore"))
-        return _json(native_report(doc, findings, checker.engine))
+        return _json(native_report(doc, findings))
 
     async def list_rules(request, started):
         packs = []

@@ -231,7 +231,8 @@ class BoilerplateSignatures(PipelineStep):
         self.buckets = buckets
         self.min_words = min_words
 
-    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> None:
+        # A last step: like datatrove's own signature stages, it writes files and yields nothing.
         chunks = []
         for doc in data:
             self.stat_update("documents")
@@ -247,8 +248,6 @@ class BoilerplateSignatures(PipelineStep):
         for bucket in range(self.buckets):
             with self.output_folder.open(f"{bucket:04d}/{rank:05d}{SIGNATURE_SUFFIX}", mode="wb") as handle:
                 handle.write(hashes[bounds[bucket]:bounds[bucket + 1]].astype(_HASH).tobytes())
-        if data is not None:
-            yield from ()
 
 
 class BoilerplateMerge(PipelineStep):
@@ -290,15 +289,13 @@ class BoilerplateMerge(PipelineStep):
             kept.append(np.unique(block[block == hashes[start + t - 1:end + t - 1]]))
         return np.unique(np.concatenate(kept)) if kept else np.empty(0, dtype=_HASH)
 
-    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
+    def run(self, data: DocumentsPipeline = None, rank: int = 0, world_size: int = 1) -> None:
         for bucket in range(rank, self.buckets, world_size):
             with self.track_time():
                 kept = self.merge_bucket(bucket)
             self.stat_update("boilerplate_lines", value=len(kept))
             with self.output_folder.open(f"{bucket:04d}{BOILERPLATE_SUFFIX}", mode="wb") as handle:
                 handle.write(kept.astype(_HASH).tobytes())
-        if data is not None:
-            yield from ()
 
 
 class BoilerplateStripper(PipelineStep):
