@@ -57,22 +57,34 @@ def test_broken_pack_is_one_line_with_file_and_line(tmp_path, mutation, line, wo
     assert words in message
 
 
+LEXICON_PACK = """\
+pack: house
+description: x
+rules:
+  - id: house/words
+    kind: lexicon
+    severity: info
+    message_ar: "كلمة"
+    message_en: "word"
+    lexicon: lexicons/words.yaml
+    examples:
+      fire: ["قال المحرر كلمة"]
+      pass: ["قال المحرر"]
+"""
+
+
+def write_lexicon_pack(directory, entries: str):
+    """A user pack with one lexicon rule, whose entries live in lexicons/words.yaml."""
+    write_pack(directory, LEXICON_PACK)
+    (directory / "lexicons").mkdir(exist_ok=True)
+    (directory / "lexicons" / "words.yaml").write_text(entries, encoding="utf-8")
+
+
 def test_broken_lexicon_file_names_its_own_line(tmp_path):
-    write_pack(tmp_path, """\
-        pack: house
-        description: x
-        rules:
-          - id: house/words
-            kind: lexicon
-            severity: info
-            message_ar: "كلمة"
-            message_en: "word"
-            lexicon: words.yaml
-        """)
-    (tmp_path / "words.yaml").write_text("entries:\n  - {match: أ}\n  - {fix: ب}\n", encoding="utf-8")
+    write_lexicon_pack(tmp_path, "entries:\n  - {match: أ}\n  - {fix: ب}\n")
     with pytest.raises(PackError) as err:
         load_packs([tmp_path])
-    assert str(err.value).startswith(f"{tmp_path / 'words.yaml'}:3:")
+    assert str(err.value).startswith(f"{tmp_path / 'lexicons' / 'words.yaml'}:3:")
     assert "needs 'match'" in str(err.value)
 
 
@@ -95,20 +107,6 @@ def test_builtin_pack_ids_are_fixed():
         assert pack.id in PACK_IDS, f"{pack.id} is not one of the fixed pack ids"
 
 
-LEXICON_PACK = """\
-pack: house
-description: x
-rules:
-  - id: house/words
-    kind: lexicon
-    severity: info
-    message_ar: "كلمة"
-    message_en: "word"
-    lexicon: lexicons/words.yaml
-    examples:
-      fire: ["قال المحرر كلمة"]
-      pass: ["قال المحرر"]
-"""
 
 
 def _matches(packs, text):
@@ -122,16 +120,14 @@ def test_compiled_packs_are_cached_and_invalidated_by_their_data(tmp_path, monke
     monkeypatch.setenv("TADQIQ_CACHE", str(tmp_path / "cache"))
     rules = tmp_path / "rules"
     rules.mkdir()
-    write_pack(rules, LEXICON_PACK)
-    (rules / "lexicons").mkdir()
-    (rules / "lexicons" / "words.yaml").write_text("entries:\n  - {match: كلمة}\n", encoding="utf-8")
+    write_lexicon_pack(rules, "entries:\n  - {match: كلمة}\n")
     first = load_packs([rules])
     entries = sorted((tmp_path / "cache" / "packs").glob("*.pickle"))
     assert len(entries) >= 2  # the built-in packs and the user's
     again = load_packs([rules])
     assert _matches(again, "قال كلمة ثم عبارة") == _matches(first, "قال كلمة ثم عبارة") == ["كلمة"]
     # Editing the lexicon, which the pack file only names, must reach the next run.
-    (rules / "lexicons" / "words.yaml").write_text("entries:\n  - {match: كلمة}\n  - {match: عبارة}\n", encoding="utf-8")
+    write_lexicon_pack(rules, "entries:\n  - {match: كلمة}\n  - {match: عبارة}\n")
     assert _matches(load_packs([rules]), "قال كلمة ثم عبارة") == ["كلمة", "عبارة"]
 
 
@@ -139,9 +135,7 @@ def test_a_corrupt_cache_entry_means_compiling_again(tmp_path, monkeypatch):
     monkeypatch.setenv("TADQIQ_CACHE", str(tmp_path / "cache"))
     rules = tmp_path / "rules"
     rules.mkdir()
-    write_pack(rules, LEXICON_PACK)
-    (rules / "lexicons").mkdir()
-    (rules / "lexicons" / "words.yaml").write_text("entries:\n  - {match: كلمة}\n", encoding="utf-8")
+    write_lexicon_pack(rules, "entries:\n  - {match: كلمة}\n")
     load_packs([rules])
     for entry in (tmp_path / "cache" / "packs").glob("*.pickle"):
         entry.write_bytes(entry.read_bytes()[:50])
