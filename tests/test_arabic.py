@@ -71,6 +71,14 @@ def test_normalised_spans_map_back(text, data):
         assert text[o_start:o_end].translate(table) == view.text[start:end]
 
 
+@given(st.text(arabic_chars | st.sampled_from(list("ٱیکۀ«»\u200f\u2029é😀\x00")) | st.characters(), max_size=60))
+def test_byte_translation_equals_str_translate(text):
+    # fold() and strip_marks() run through a one-byte code page; any text must come out as
+    # str.translate would have made it, including characters outside that page.
+    assert fold(text) == text.translate(FOLD_TABLE)
+    assert strip_marks(text) == text.translate(STRIP_TABLE)
+
+
 def test_span_covers_trailing_marks_not_leading():
     text = "قالَ مُحَمَّدٌ اليوم"
     view = NormalizedView(text, STRIP_TABLE)

@@ -1,19 +1,22 @@
 """Kind `lexicon`: a list of words or phrases, each with its preferred form.
 
-All entries compile into one regex named list, so matching is one pass over the document
-whatever the size of the list. Matching happens on a normalised view (hamza, alef and ya forms,
-diacritics and tatweel as the rule chooses) and allows proclitics (و ف ب ك ل ال) before the term.
+All entries compile into one Aho-Corasick automaton, so matching is one pass over the document
+whatever the size of the list; only the places where a term occurs are then looked at in Python,
+to check the word boundaries and the proclitics (و ف ب ك ل ال) and enclitics allowed around it.
+Matching happens on a normalised view (hamza, alef and ya forms, diacritics and tatweel as the
+rule chooses).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
-import regex
+import ahocorasick
 
 from ..arabic import DIACRITICS, FOLD_TABLE, STRIP_TABLE, TATWEEL
 from . import Hit, ParamError
-from ._util import alternation, check_params, expect, expect_choice
+from ._util import check_params, expect, expect_choice
 
 PARAMS = {
     "entries": "inline list of entries: {match, fix?, suggest?, note?, message_ar?, message_en?, examples?}",
@@ -46,11 +49,14 @@ class Entry:
 
 @dataclass
 class State:
-    regex: object
+    automaton: object
     by_term: dict
     normalize: str
     exceptions: frozenset
     entries: list
+    clitics: frozenset
+    suffixes: frozenset
+    ignorecase: bool
 
 
 def _load_entries(params: dict, env) -> tuple[list, str, object]:
@@ -110,7 +116,7 @@ def compile(params: dict, env) -> State:
     ignorecase = bool(params.get("ignorecase"))
     for entry in entries:
         for term in entry.terms:
-            by_term[term.casefold() if ignorecase else term] = entry
+            by_term[term] = entry
     clitics = params.get("clitics", "none")
     if clitics == "any":
         clitics = ANY_CLITIC
@@ -119,24 +125,64 @@ def compile(params: dict, env) -> State:
     elif not isinstance(clitics, list) or not all(isinstance(c, str) and c for c in clitics):
         raise ParamError("clitics", "clitics is a list of strings, 'any' or 'none'")
     suffixes = expect(params, "suffixes", list, [])
-    pattern = (
-        rf"(?<![\p{{L}}\p{{M}}])(?P<pre>{alternation(clitics)})?(?P<term>{alternation(by_term)})"
-        rf"(?:{alternation(suffixes)})?(?![\p{{L}}\p{{M}}])"
-    )
-    flags = regex.V1 | (regex.IGNORECASE if ignorecase else 0)
-    rx = regex.compile(pattern, flags)
+    automaton = ahocorasick.Automaton()
+    for term in by_term:
+        key = term.lower() if ignorecase else term
+        automaton.add_word(key, (term, len(key)))
+    automaton.make_automaton()
     exceptions = frozenset(e.translate(_TABLES[normalize]) for e in expect(params, "exceptions", list, []))
-    return State(rx, by_term, normalize, exceptions, entries)
+    return State(automaton, by_term, normalize, exceptions, entries,
+                 frozenset(clitics) | {""}, frozenset(suffixes) | {""}, ignorecase)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalpha() or unicodedata.category(ch)[0] == "M"
+
+
+def _lowered(text: str) -> str:
+    """Lower case with one character per character, so offsets survive (İ lowers to two)."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else "".join(
+        low if len(low := ch.lower()) == 1 else ch for ch in text)
+
+
+def matches(text: str, state: State):
+    """(word start, term start, term end, word end, term) for each match, left to right and not
+    overlapping. Where readings compete at one word start, the longest proclitic wins, then the
+    longest term, as a regex alternation tried longest-first would choose."""
+    candidates = []
+    haystack = _lowered(text) if state.ignorecase else text
+    size = len(text)
+    for last, (term, length) in state.automaton.iter(haystack):
+        term_end = last + 1
+        term_start = term_end - length
+        word_start = term_start
+        while word_start > 0 and _is_word_char(text[word_start - 1]):
+            word_start -= 1
+        if text[word_start:term_start] not in state.clitics:
+            continue
+        word_end = term_end
+        while word_end < size and _is_word_char(text[word_end]):
+            word_end += 1
+        if text[term_end:word_end] not in state.suffixes:
+            continue
+        candidates.append((word_start, word_start - term_start, term_start - term_end, term_start, term_end,
+                           word_end, term))
+    candidates.sort()
+    consumed = 0
+    for word_start, _, _, term_start, term_end, word_end, term in candidates:
+        if word_start >= consumed:
+            consumed = word_end
+            yield word_start, term_start, term_end, word_end, term
 
 
 def check(doc, state: State, ctx):
     view = doc.view(state.normalize)
-    for m in state.regex.finditer(view.text):
-        if state.exceptions and m.group() in state.exceptions:
+    for word_start, term_start, term_end, word_end, term in matches(view.text, state):
+        if state.exceptions and view.text[word_start:word_end] in state.exceptions:
             continue
-        term = m.group("term")
-        entry = state.by_term.get(term) or state.by_term.get(term.casefold())
-        start, end = view.span(*m.span("term"))
+        entry = state.by_term[term]
+        start, end = view.span(term_start, term_end)
         suggestion = entry.fix or entry.suggest or ""
         args = {"suggestion": suggestion, "note": entry.note or ""}
         fix = _carry_marks(doc.text[start:end], term, entry.fix) if entry.fix else None
