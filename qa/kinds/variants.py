@@ -21,6 +21,7 @@ import difflib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -37,6 +38,7 @@ PARAMS = {
 
 _ARTICLE = ("وبال", "وال", "فال", "بال", "كال", "لل", "ال")
 _SINGLE = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
+_SINGLE_FIRST = frozenset(s[0] for s in _SINGLE)
 # Endings are split only after the nisba ي (أمريكي+ين, أمريكي+ة): a name's own ending stays
 # (بوتين is not بوت+ين, طهران not طهر+ان).
 _ENDINGS = ("ين", "ون", "ات", "ان", "ة")
@@ -62,7 +64,7 @@ def split_token(token: str, standalone: frozenset) -> tuple[str, str, str]:
     """(proclitics, base, ending). The article is always a proclitic; a one-letter proclitic only
     when the rest of the token also stands alone in the article (بوتين is not ب + وتين)."""
     word, prefix = _article_split(token)
-    if not prefix:
+    if not prefix and word[:1] in _SINGLE_FIRST:
         for single in _SINGLE:
             if word.startswith(single) and word[len(single):] in standalone:
                 prefix = single
@@ -145,8 +147,7 @@ def compile(params: dict, env) -> State:
                  float(expect(params, "min_ratio", (int, float), 0.85)), expect(params, "min_length", int, 4))
 
 
-@dataclass
-class Occurrence:
+class Occurrence(NamedTuple):
     start: int
     end: int
     prefix: str
@@ -159,12 +160,11 @@ def occurrences(doc, state: State) -> list[Occurrence]:
     if cache_key in doc.cache:
         return doc.cache[cache_key]
     arabic = [t for t in doc.tokens if t.script == "ar"]
-    standalone = frozenset(strip_marks(t.text) for t in arabic)
-    out = []
-    for t in arabic:
-        prefix, base, ending = split_token(t.text, standalone)
-        if len(base) >= state.min_length:
-            out.append(Occurrence(t.start, t.end, prefix, base, ending))
+    # An article repeats its words: split each distinct spelling once.
+    distinct = {t.text for t in arabic}
+    standalone = frozenset(map(strip_marks, distinct))
+    parts = {text: split_token(text, standalone) for text in distinct}
+    out = [Occurrence(t.start, t.end, *parts[t.text]) for t in arabic if len(parts[t.text][1]) >= state.min_length]
     doc.cache[cache_key] = out
     return out
 
