@@ -106,17 +106,20 @@ class Document:
 
     @cached_property
     def lines(self) -> list[Line]:
+        return [self._line(i) for i in range(len(self.line_starts))]
+
+    def _line(self, index: int) -> Line:
+        # Built on demand, so that positioning a finding in a file of a million lines does not
+        # build a million Line objects.
         text, starts = self.text, self.line_starts
-        out = []
-        for i, start in enumerate(starts):
-            end = starts[i + 1] if i + 1 < len(starts) else len(text)
-            # Trim the terminator: \r\n, \r or \n.
-            if end > start and text[end - 1] == "\n":
-                end -= 1
-            if end > start and text[end - 1] == "\r":
-                end -= 1
-            out.append(Line(i + 1, start, end))
-        return out
+        start = starts[index]
+        end = starts[index + 1] if index + 1 < len(starts) else len(text)
+        # Trim the terminator: \r\n, \r or \n.
+        if end > start and text[end - 1] == "\n":
+            end -= 1
+        if end > start and text[end - 1] == "\r":
+            end -= 1
+        return Line(index + 1, start, end)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset. Offsets inside a line terminator
@@ -124,16 +127,15 @@ class Document:
         if not 0 <= offset <= len(self.text):
             raise ValueError(f"offset {offset} outside text of length {len(self.text)}")
         index = bisect.bisect_right(self.line_starts, offset) - 1
-        line = self.lines[index]
+        line = self._line(index)
         return index + 1, min(offset, line.end) - line.start + 1
 
     def offset(self, line: int, column: int) -> int:
         """Inverse of line_col for positions inside a line."""
-        ln = self.lines[line - 1]
-        return ln.start + column - 1
+        return self.line_starts[line - 1] + column - 1
 
     def line_at(self, offset: int) -> Line:
-        return self.lines[bisect.bisect_right(self.line_starts, offset) - 1]
+        return self._line(bisect.bisect_right(self.line_starts, offset) - 1)
 
     @property
     def newline(self) -> str:
