@@ -15,6 +15,9 @@ from pathlib import Path
 import regex
 
 _QID = regex.compile(r"Q[1-9]\d*")
+# Where no Q-id could be checked, an English Wikipedia title stands in (Wikidata resolves it
+# through the article's sitelink); only an entry marked verify may carry one.
+_ENWIKI = regex.compile(r"enwiki:[^\s|#]+")
 
 
 class FactsError(Exception):
@@ -120,12 +123,12 @@ def validate(facts: Facts) -> list[str]:
     problems = []
     seen_ids = {}
     for office in facts.offices.values():
-        if not _QID.fullmatch(office.wikidata):
+        if not (_QID.fullmatch(office.wikidata) or _ENWIKI.fullmatch(office.wikidata)):
             problems.append(f"office {office.id}: wikidata id {office.wikidata!r} is not a Q-id")
     for person in facts.people:
         where = f"{facts.path}:{person.line}: {person.name_en}"
-        if not _QID.fullmatch(person.id):
-            problems.append(f"{where}: {person.id!r} is not a Wikidata Q-id")
+        if not (_QID.fullmatch(person.id) or person.verify and _ENWIKI.fullmatch(person.id)):
+            problems.append(f"{where}: {person.id!r} is not a Wikidata Q-id (or, marked verify, an enwiki: title)")
         if person.id in seen_ids:
             problems.append(f"{where}: Q-id {person.id} also belongs to {seen_ids[person.id]}")
         seen_ids[person.id] = person.name_en
