@@ -1,6 +1,6 @@
 """Benchmark: cold start, throughput and peak memory, for the whole rule set and per pack.
 
-    python -m qa.bench [PATH] [--repeat N] [--packs] [--cold-file FILE]
+    python -m qa.bench [PATH] [--repeat N] [--packs] [--cold-file FILE] [--jobs N] [--lexicon] [--large]
 
 PATH defaults to a corpus synthesised from seeds/ (the seeds repeated with their lines shuffled,
 so corpus-mode state sees many documents). Every figure is the median of --repeat runs. Nothing
@@ -10,6 +10,7 @@ here asserts a speed: the numbers are for people to read.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import statistics
@@ -117,6 +118,44 @@ def lexicon_versus_grep(path: Path, repeat: int) -> dict:
     return {"rules": [r.id for r in rules], "terms": len(terms), "ours": ours_s, "grep": grep_s}
 
 
+def large_inputs(corpus: Path, megabytes: int = 50, lines: int = 1_000_000) -> dict:
+    """Wall time and peak memory of `qa check --format json` on two dumps built from the corpus's
+    lines: one single line of `megabytes` MB, and `lines` short lines of six words."""
+    from .engine import expand_paths
+
+    files, _ = expand_paths([str(corpus)])
+    corpus_lines = [line.strip() for f in files for line in Path(f).read_text(encoding="utf-8").splitlines()
+                    if line.strip()]
+    workdir = Path(tempfile.mkdtemp(prefix="qa-large-"))
+    single, many = workdir / f"one-line-{megabytes}MB.txt", workdir / f"{lines}-lines.txt"
+    with single.open("w", encoding="utf-8") as out:
+        size, i = 0, 0
+        while size < megabytes * 1_000_000:
+            piece = corpus_lines[i % len(corpus_lines)] + " "
+            out.write(piece)
+            size, i = size + len(piece.encode("utf-8")), i + 1
+        out.write("\n")
+    words = " ".join(corpus_lines).split()
+    with many.open("w", encoding="utf-8") as out:
+        for n in range(lines):
+            start = (n * 6) % (len(words) - 6)
+            out.write(" ".join(words[start : start + 6]) + "\n")
+    # Each run reports its own peak: RUSAGE_CHILDREN would give the larger of the two runs.
+    measure = ("import resource, sys\nfrom qa.cli import main\nmain(sys.argv[1:])\n"
+               "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)")
+    results = {}
+    for path in (single, many):
+        start = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", measure, "check", str(path), "--no-config", "--format", "json",
+                               "--output", os.devnull], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        seconds = time.perf_counter() - start
+        peak_kb = int(proc.stderr.split()[-1]) if proc.stderr.split() and proc.stderr.split()[-1].isdigit() else 0
+        results[path.name] = {"MB": path.stat().st_size / 1e6, "seconds": seconds, "peak MB": peak_kb / 1024}
+        path.unlink()
+    workdir.rmdir()
+    return results
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m qa.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("path", nargs="?")
@@ -128,6 +167,8 @@ def main(argv=None) -> int:
     parser.add_argument("--jobs", type=int, default=0, metavar="N",
                         help="also time the CLI over the corpus with --jobs 1 and --jobs N")
     parser.add_argument("--lexicon", action="store_true", help="also compare the lexicon stage with grep -F")
+    parser.add_argument("--large", action="store_true",
+                        help="also time a 50 MB single-line file and a 1,000,000-line file built from PATH")
     args = parser.parse_args(argv)
     root = Path(__file__).resolve().parent.parent
     seeds = root / "seeds"
@@ -150,6 +191,9 @@ def main(argv=None) -> int:
         r = lexicon_versus_grep(corpus, max(1, args.repeat // 2))
         print(f"  lexicon     {len(r['rules'])} rules, {r['terms']} terms: {r['ours']:.2f} s; grep -c -w -F -f: "
               f"{r['grep']:.2f} s; ratio {r['ours'] / r['grep']:.1f}x")
+    if args.large:
+        for name, r in large_inputs(corpus).items():
+            print(f"  large       {name:<28} {r['MB']:6.1f} MB: {r['seconds']:6.1f} s, peak {r['peak MB']:.0f} MB")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  peak memory {peak:.0f} MB (this process)")
     return 0
