@@ -132,8 +132,11 @@ class NormalizedView:
 
     def __init__(self, original: str, table: dict):
         self.original = original
-        translator = _TRANSLATORS.get(id(table))
-        self.text = translator(original) if translator else original.translate(table)
+        if table is STRIP_TABLE and not _DELETABLE.search(original):
+            self.text = original  # most news copy has no diacritics or tatweel to strip
+        else:
+            translator = _TRANSLATORS.get(id(table))
+            self.text = translator(original) if translator else original.translate(table)
         run_pos, run_cum, deleted = [], [], 0
         if len(self.text) != len(original):
             for m in _DELETABLE.finditer(original):
