@@ -84,7 +84,7 @@ class Translator:
             elif target in _BYTE_OF:
                 mapping[_BYTE_OF[chr(source)]] = _BYTE_OF[target]
             else:  # a target outside the code page: only the slow path can produce it
-                self.table, mapping = table, None
+                mapping = None
                 break
         self._bytes_table = bytes(mapping) + bytes(256 - len(mapping)) if mapping is not None else None
         self._delete = bytes(delete)

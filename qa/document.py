@@ -82,6 +82,27 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
         raise InputError(f"invalid UTF-8 at byte {exc.start}") from None
 
 
+# About 500 KB of Arabic. Articles are a few thousand code points; only dumps reach this.
+CHUNK_SIZE = 1 << 18
+
+
+def chunk_spans(text: str, size: int):
+    """[start, end) spans of at most `size` code points covering the text, each ending after a
+    line break if one falls in its second half, else after a space, else where the size runs out."""
+    start, total = 0, len(text)
+    while start < total:
+        end = min(total, start + size)
+        if end < total:
+            floor = start + size // 2
+            cut = text.rfind("\n", floor, end)
+            if cut < 0:
+                cut = max(text.rfind(" ", floor, end), text.rfind("\u00a0", floor, end))
+            if cut >= 0:
+                end = cut + 1
+        yield start, end
+        start = end
+
+
 @dataclass
 class Document:
     """One article: its original text and everything derived from it, computed once and shared."""
@@ -120,6 +141,17 @@ class Document:
         if end > start and text[end - 1] == "\r":
             end -= 1
         return Line(index + 1, start, end)
+
+    def chunks(self):
+        """(offset, document) pieces to analyse. An article is one piece, itself. A file over
+        CHUNK_SIZE is a dump, not an article: it comes in chunks, so that the analyses of any one
+        piece (tokens, views, statistics) stay bounded whatever the size of the file."""
+        if len(self.text) <= CHUNK_SIZE:
+            yield 0, self
+            return
+        for start, end in chunk_spans(self.text, CHUNK_SIZE):
+            yield start, Document(self.text[start:end], path=self.path, date=self.date,
+                                  date_source=self.date_source, encoding=self.encoding)
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of a code-point offset. Offsets inside a line terminator

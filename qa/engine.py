@@ -166,10 +166,13 @@ class Engine:
         severity = self.severity
         if rules is None:
             rules, severity = self.rules_for(doc.path)
-        if len(doc.text) > CHUNK_SIZE:
-            findings = self._check_in_chunks(doc, rules, severity, deadline)
-        else:
-            findings = self._check_whole(doc, rules, severity, deadline)
+        findings = []
+        for offset, part in doc.chunks():
+            found = self._run_rules(part, rules, severity, deadline)
+            if part is not doc:
+                self._shift_into(doc, found, offset)
+                doc.errors.extend(e for e in part.errors if e not in doc.errors)
+            findings.extend(found)
         silenced = regions(doc)
         if silenced:
             findings = [f for f in findings if not any(region.covers(f) for region in silenced)]
@@ -178,25 +181,17 @@ class Engine:
         findings.sort(key=Finding.sort_key)
         return findings
 
-    def _check_in_chunks(self, doc: Document, rules, severity, deadline) -> list[Finding]:
-        """A file of many megabytes is a dump, not an article: it is checked a chunk at a time, so
-        memory stays bounded by the chunk and no rule sees more than CHUNK_SIZE code points.
-        Chunks end at a line end, or at a space on a line longer than a chunk. Article-level rules
-        (one spelling per name, repeated lines) then see one chunk as their article."""
-        findings = []
-        for start, end in chunk_spans(doc.text, CHUNK_SIZE):
-            part = Document(doc.text[start:end], path=doc.path, date=doc.date, date_source=doc.date_source,
-                            encoding=doc.encoding)
-            for f in self._check_whole(part, rules, severity, deadline):
-                f.start += start
-                f.end += start
-                f.line, f.column = doc.line_col(f.start)
-                f.end_line, f.end_column = doc.line_col(f.end)
-                findings.append(f)
-            doc.errors.extend(e for e in part.errors if e not in doc.errors)
-        return findings
+    @staticmethod
+    def _shift_into(doc: Document, findings: list[Finding], offset: int) -> None:
+        """Findings of one chunk of a dump (see Document.chunks), placed in the whole file. Article-
+        level rules (one spelling per name, repeated lines) have seen the chunk as their article."""
+        for f in findings:
+            f.start += offset
+            f.end += offset
+            f.line, f.column = doc.line_col(f.start)
+            f.end_line, f.end_column = doc.line_col(f.end)
 
-    def _check_whole(self, doc: Document, rules, severity, deadline) -> list[Finding]:
+    def _run_rules(self, doc: Document, rules, severity, deadline) -> list[Finding]:
         findings, seen = [], set()
         for rule in rules:
             if deadline is not None and time.monotonic() > deadline:
@@ -237,27 +232,6 @@ class Engine:
             fix=hit.replacement,
             fix_safe=rule.fix_safe,
         )
-
-
-# About 500 KB of Arabic. Articles are a few thousand code points; only dumps reach this.
-CHUNK_SIZE = 1 << 18
-
-
-def chunk_spans(text: str, size: int):
-    """[start, end) spans of at most `size` code points covering the text, each ending after a
-    line break if one falls in its second half, else after a space, else where the size runs out."""
-    start, total = 0, len(text)
-    while start < total:
-        end = min(total, start + size)
-        if end < total:
-            floor = start + size // 2
-            cut = text.rfind("\n", floor, end)
-            if cut < 0:
-                cut = max(text.rfind(" ", floor, end), text.rfind("\u00a0", floor, end))
-            if cut >= 0:
-                end = cut + 1
-        yield start, end
-        start = end
 
 
 @lru_cache(maxsize=8)

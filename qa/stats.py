@@ -35,7 +35,7 @@ class Stats:
 
 
 def word_count(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
+    return len(_WORD.findall(text))
 
 
 def sentence_lengths(doc) -> list[int]:
@@ -84,13 +84,9 @@ def document_stats(doc, with_osman: bool = True) -> Stats:
     key = ("stats", with_osman)
     if key in doc.cache:
         return doc.cache[key]
-    from .engine import CHUNK_SIZE, chunk_spans
-
     # A dump of many megabytes is counted a chunk at a time, as it is checked, to bound memory.
-    pieces = [doc] if len(doc.text) <= CHUNK_SIZE else (
-        type(doc)(doc.text[start:end]) for start, end in chunk_spans(doc.text, CHUNK_SIZE))
     words = sentences = paragraphs = total = longest = osman_words = weighted = 0
-    for piece in pieces:
+    for _, piece in doc.chunks():
         lengths = [n for n in sentence_lengths(piece) if n]
         words += word_count(piece.text)
         sentences += len(lengths)

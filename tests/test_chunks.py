@@ -4,10 +4,10 @@ of line-local rules come back at the same offsets, lines and columns as from one
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qa import engine as engine_module
+from qa import document as document_module
 from qa.config import Config
-from qa.document import Document
-from qa.engine import Engine, chunk_spans
+from qa.document import Document, chunk_spans
+from qa.engine import Engine
 from qa.stats import document_stats
 
 LINE_LOCAL = ("typography/space-before-punct", "typography/tatweel", "mt-debris/latin-diacritics")
@@ -27,7 +27,7 @@ def test_chunked_findings_match_one_pass(monkeypatch):
     engine = Engine(Config(select=LINE_LOCAL))
     whole = [(f.rule, f.start, f.end, f.line, f.column, f.end_line, f.end_column, f.fix)
              for f in engine.check_document(Document(text, path="dump.txt"))]
-    monkeypatch.setattr(engine_module, "CHUNK_SIZE", 500)
+    monkeypatch.setattr(document_module, "CHUNK_SIZE", 500)
     chunked_doc = Document(text, path="dump.txt")
     chunked = engine.check_document(chunked_doc)
     assert [(f.rule, f.start, f.end, f.line, f.column, f.end_line, f.end_column, f.fix) for f in chunked] == whole
@@ -40,7 +40,7 @@ def test_chunked_findings_match_one_pass(monkeypatch):
 def test_statistics_of_a_dump_add_up_over_chunks(monkeypatch):
     text = "جملة أولى قصيرة هنا. وجملة ثانية أطول قليلا من الأولى؟\n" * 50
     whole = document_stats(Document(text))
-    monkeypatch.setattr(engine_module, "CHUNK_SIZE", 300)
+    monkeypatch.setattr(document_module, "CHUNK_SIZE", 300)
     chunked = document_stats(Document(text))
     assert (chunked.words, chunked.sentences, chunked.paragraphs, chunked.longest_sentence_words) == \
         (whole.words, whole.sentences, whole.paragraphs, whole.longest_sentence_words)
