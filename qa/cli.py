@@ -328,7 +328,7 @@ def cmd_facts(args) -> int:
         for person in found:
             print(f"{person.name_en} ({person.id}{', verify' if person.verify else ''}): {', '.join(person.names)}")
             for term in person.terms:
-                print(f"  {term.office:<24} {term.start} -> {term.end or 'now'}")
+                print(f"  {term.office:<24} {term.start_text} -> {term.end_text or 'now'}")
         return EXIT_CLEAN
     if not args.office:
         return _error("give --office ID (with --on DATE), --person NAME, --offices or --validate")
@@ -337,12 +337,15 @@ def cmd_facts(args) -> int:
     day = args.on or dt.date.today()
     office = facts.offices[args.office]
     holders = facts.holders(args.office, day)
+    if not office.known_on(day):
+        print(f"{office.label_en} on {day}: unknown; the base is complete for this office only to {office.known_until}")
+        return EXIT_CLEAN
     if not holders:
         print(f"{office.label_en} on {day}: nobody in the base")
         return EXIT_CLEAN
     for person, term in holders:
         print(f"{office.label_en} on {day}: {person.name_en} ({person.names[0]}, {person.id}), "
-              f"in office {term.start} -> {term.end or 'now'}")
+              f"in office {term.start_text} -> {term.end_text or 'now'}")
     return EXIT_CLEAN
 
 

@@ -33,17 +33,41 @@ class Office:
     kind: str
     single: bool
     titles: list
+    # The last day the base is known to be complete for this office. After it a holder may have
+    # changed without the base saying so, so the office raises nothing (precision first).
+    known_until: dt.date | None = None
+
+    def known_on(self, day: dt.date) -> bool:
+        return self.known_until is None or day <= self.known_until
 
 
 @dataclass
 class Term:
+    """A term's dates may be known to the day, the month or the year, as Wikidata's are. `start` and
+    `end` are the widest reading (first day of the month it began, last day of the month it ended);
+    `start_latest` and `end_earliest` the narrowest. A title is flagged as stale only outside the
+    widest reading, and "former" only inside the narrowest, so an imprecise date never raises an alarm."""
+
     office: str
     start: dt.date
     end: dt.date | None  # the last day in office (Wikidata's P582); None while the term runs
+    start_latest: dt.date | None = None
+    end_earliest: dt.date | None = None
+    start_text: str = ""
+    end_text: str = ""
+
+    def __post_init__(self):
+        self.start_latest = self.start_latest or self.start
+        self.end_earliest = self.end_earliest or self.end
+        self.start_text = self.start_text or (self.start.isoformat() if self.start else "")
+        self.end_text = self.end_text or (self.end.isoformat() if self.end else "")
 
     def covers(self, day: dt.date) -> bool:
         # The day of a handover belongs to both holders: news that day names either correctly.
         return self.start <= day and (self.end is None or day <= self.end)
+
+    def surely_covers(self, day: dt.date) -> bool:
+        return self.start_latest <= day and (self.end_earliest is None or day <= self.end_earliest)
 
 
 @dataclass
@@ -56,8 +80,8 @@ class Person:
     verify: bool = False
     line: int | None = None
 
-    def holds(self, office: str, day: dt.date) -> Term | None:
-        return next((t for t in self.terms if t.office == office and t.covers(day)), None)
+    def holds(self, office: str, day: dt.date, surely: bool = False) -> Term | None:
+        return next((t for t in self.terms if t.office == office and (t.surely_covers(day) if surely else t.covers(day))), None)
 
     def terms_of(self, office: str) -> list:
         return [t for t in self.terms if t.office == office]
@@ -86,6 +110,33 @@ def _date(value, where: str) -> dt.date | None:
         raise FactsError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
+_PARTIAL = regex.compile(r"(\d{4})(?:-(\d{2}))?")
+
+
+def _date_range(value, where: str) -> tuple[dt.date, dt.date, str] | None:
+    """The first and last day a date known to the day, month (YYYY-MM) or year (YYYY) may mean."""
+    if value is None:
+        return None
+    partial = _PARTIAL.fullmatch(str(value)) if not isinstance(value, dt.date) else None
+    if not partial:
+        day = _date(value, where)
+        return day, day, day.isoformat()
+    year, month = int(partial[1]), int(partial[2] or 0)
+    if not 1 <= month <= 12 and partial[2]:
+        raise FactsError(f"{where}: {value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    first = dt.date(year, month or 1, 1)
+    last = dt.date(year, 12, 31) if not month else (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
+    return first, last, str(value)
+
+
+def _term(spec: dict, where: str) -> Term:
+    start, end = _date_range(spec.get("start"), where), _date_range(spec.get("end"), where)
+    if start is None:
+        return Term(spec["office"], None, end and end[1])
+    return Term(spec["office"], start[0], end and end[1], start_latest=start[1], end_earliest=end and end[0],
+                start_text=start[2], end_text=end[2] if end else "")
+
+
 def load(path: Path) -> Facts:
     from .packs import load_yaml_file
 
@@ -98,7 +149,8 @@ def load(path: Path) -> Facts:
         if not isinstance(spec, dict) or not isinstance(spec.get("titles"), list) or not spec.get("label_ar"):
             raise FactsError(f"{where}: needs label_ar, label_en, wikidata, kind and titles")
         offices[oid] = Office(oid, spec["label_ar"], spec.get("label_en", oid), str(spec.get("wikidata", "")),
-                              spec.get("kind", ""), bool(spec.get("single", True)), [str(t) for t in spec["titles"]])
+                              spec.get("kind", ""), bool(spec.get("single", True)), [str(t) for t in spec["titles"]],
+                              _date(spec.get("known_until"), where))
     people = []
     for spec in data["people"]:
         line = getattr(spec, "line", None)
@@ -109,7 +161,7 @@ def load(path: Path) -> Facts:
         for term in spec["terms"]:
             if not isinstance(term, dict) or term.get("office") not in offices:
                 raise FactsError(f"{where}: {spec.get('name_en')}: term with unknown office {term.get('office') if isinstance(term, dict) else term!r}")
-            terms.append(Term(term["office"], _date(term.get("start"), where), _date(term.get("end"), where)))
+            terms.append(_term(term, where))
         people.append(Person(str(spec["id"]), str(spec.get("name_en", "")), [str(n) for n in spec.get("names") or []],
                              [str(n) for n in spec.get("shared_names") or []], terms, bool(spec.get("verify")), line))
     generic = {k: [str(t) for t in v] for k, v in (data.get("generic_titles") or {}).items()}
@@ -138,12 +190,13 @@ def validate(facts: Facts) -> list[str]:
             if term.start is None:
                 problems.append(f"{where}: a term of {term.office} has no start")
             elif term.end is not None and term.end <= term.start:
-                problems.append(f"{where}: a term of {term.office} ends ({term.end}) before it starts ({term.start})")
+                problems.append(f"{where}: a term of {term.office} ends ({term.end_text}) before it starts ({term.start_text})")
     for office in facts.offices.values():
         if not office.single:
             continue
-        terms = sorted(((t.start, t.end, p.name_en) for p in facts.people for t in p.terms if t.office == office.id and t.start),
-                       key=lambda x: x[0])
+        # Two imprecise dates in one month may overlap on paper; only a sure overlap is a problem.
+        terms = sorted(((t.start_latest, t.end_earliest, p.name_en) for p in facts.people for t in p.terms
+                        if t.office == office.id and t.start), key=lambda x: x[0])
         for (s1, e1, n1), (s2, _, n2) in zip(terms, terms[1:]):
             if e1 is None or e1 > s2:
                 problems.append(f"office {office.id}: {n1} (from {s1} to {e1 or 'now'}) overlaps {n2} (from {s2})")

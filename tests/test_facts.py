@@ -31,6 +31,7 @@ def test_every_entry_has_a_wikidata_id_and_dates_that_parse():
         for term in person.terms:
             assert isinstance(term.start, dt.date)
             assert term.end is None or term.end > term.start
+            assert term.start <= term.start_latest and (term.end is None or term.end_earliest <= term.end)
 
 
 def test_two_separate_terms_are_modelled_exactly():
@@ -108,6 +109,60 @@ def test_left_alone():
 ])
 def test_arab_league_and_g20_offices(text, day, expected):
     assert [rule for rule, _ in drift(text, day)] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text, day, expected", [
+    # Offices added with the rest of the G20, the Arab League, Iran's Supreme Leader and Ukraine.
+    ("وقال وزير الخارجية الإسرائيلي يسرائيل كاتس إن الحرب مستمرة.", D(2025, 3, 1), "factual-drift/sitting-on-former"),
+    ("وقال وزير الخارجية الإسرائيلي يسرائيل كاتس إن الحرب مستمرة.", D(2024, 5, 1), None),
+    ("وحذر المرشد الإيراني علي خامنئي من الرد.", D(2025, 6, 20), None),
+    ("وحذر المرشد الإيراني علي خامنئي من الرد.", D(2026, 6, 1), "factual-drift/sitting-on-former"),
+    ("وزار رئيس الوزراء العراقي السابق حيدر العبادي طهران.", D(2016, 5, 1), "factual-drift/former-on-sitting"),
+    ("وقال رئيس الحكومة الأردنية جعفر حسان إن الموازنة أقرت.", D(2025, 1, 10), None),
+    ("وقال رئيس الوزراء الكندي جاستن ترودو إن بلاده سترد.", D(2025, 6, 1), "factual-drift/sitting-on-former"),
+    ("وقالت رئيسة الوزراء الإيطالية جورجيا ميلوني إن روما تدعم كييف.", D(2024, 6, 1), None),
+    ("واستقبل الرئيس الإندونيسي جوكو ويدودو الوفد.", D(2025, 1, 15), "factual-drift/sitting-on-former"),
+    ("وقالت ملكة بريطانيا إليزابيث الثانية في خطابها.", D(2023, 12, 25), "factual-drift/sitting-on-former"),
+    ("وقال وزير الخارجية الأوكراني دميترو كوليبا إن كييف تحتاج إلى السلاح.", D(2024, 3, 1), None),
+    # «المنتهية ولايته»: right for a caretaker before a known handover, wrong on a term with no end in sight.
+    ("ويسعى رئيس الوزراء العراقي المنتهية ولايته حيدر العبادي إلى ولاية ثانية.", D(2018, 6, 13), None),
+    ("وقال الرئيس الأميركي المنتهية ولايته جو بايدن إن الانتقال سلس.", D(2024, 12, 1), None),
+    ("وقال الرئيس الأميركي المنتهية ولايته دونالد ترمب إن الرسوم باقية.", D(2025, 6, 1), "factual-drift/former-on-sitting"),
+])
+def test_offices_added_in_the_fourth_pass(text, day, expected):
+    assert [rule for rule, _ in drift(text, day)] == ([expected] if expected else [])
+
+
+def test_a_date_known_to_the_month_never_raises_an_alarm_inside_that_month(tmp_path):
+    base = tmp_path / "facts.yaml"
+    base.write_text(
+        "offices:\n  x-spokesperson: {label_ar: المتحدث باسم وزارة الخارجية الأمريكية, label_en: Spokesperson, wikidata: Q1,\n"
+        "    kind: spokesperson, single: true, titles: [المتحدث باسم وزارة الخارجية الأمريكية]}\n"
+        "people:\n"
+        "  - {id: Q2, name_en: A, names: [ريتشارد باوتشر], terms: [{office: x-spokesperson, start: 2000-05, end: 2005-06}]}\n"
+        "  - {id: Q3, name_en: B, names: [شون ماكورماك], terms: [{office: x-spokesperson, start: 2005-06}]}\n",
+        encoding="utf-8")
+    facts = load(base)
+    assert validate(facts) == []  # both in office "in June 2005" is not an overlap
+    a, b = facts.people
+    [term] = a.terms
+    assert (term.start, term.start_latest, term.end_earliest, term.end) == (D(2000, 5, 1), D(2000, 5, 31), D(2005, 6, 1), D(2005, 6, 30))
+    assert term.start_text == "2000-05" and term.end_text == "2005-06"
+    assert a.holds("x-spokesperson", D(2005, 6, 20)) and b.holds("x-spokesperson", D(2005, 6, 20))
+    assert not a.holds("x-spokesperson", D(2005, 6, 20), surely=True)
+    assert a.holds("x-spokesperson", D(2005, 5, 31), surely=True)
+
+
+def test_an_office_is_silent_after_the_base_stops_knowing_it():
+    iraq = FACTS.offices["iq-prime-minister"]
+    assert iraq.known_until and not iraq.known_on(D(2026, 11, 1)) and iraq.known_on(D(2025, 1, 1))
+    text = "وقال رئيس الوزراء العراقي محمد شياع السوداني إن الانتخابات ستجرى في موعدها."
+    assert drift(text, D(2025, 6, 1)) == []
+    text = "وقال رئيس الوزراء العراقي السابق محمد شياع السوداني إن الانتخابات ستجرى في موعدها."
+    assert drift(text, D(2025, 6, 1)) == [("factual-drift/former-on-sitting", "error")]
+    assert drift(text, D(2026, 11, 1)) == []  # he may well have left office by then
+    proc = run("facts", "--office", "iq-prime-minister", "--on", "2026-11-01")
+    assert proc.returncode == 0 and "unknown" in proc.stdout
 
 
 def test_qa_facts_command():

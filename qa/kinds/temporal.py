@@ -29,11 +29,14 @@ PARAMS = {
     "check": "former-on-sitting, former-before-term, sitting-on-former or elect-after-inauguration",
     "facts": "path of the office-holder base, relative to the pack",
     "grace_days": "sitting-on-former: days after a term ends during which the old title is not flagged (default 7)",
+    "outgoing_days": "former-on-sitting: «المنتهية ولايته» is right within this many days before the term's end (default 365)",
 }
 CHECKS = ("former-on-sitting", "former-before-term", "sitting-on-former", "elect-after-inauguration")
 
-FORMER = ["السابق", "السابقة", "الأسبق", "الأسبقة", "سابقا", "سابقًا", "المنتهية ولايته", "المنتهية ولايتها",
-          "المنتهية ولايتهم", "المنصرف", "المنصرفة"]
+FORMER = ["السابق", "السابقة", "الأسبق", "الأسبقة", "سابقا", "سابقًا"]
+# "Outgoing" names a holder still in office whose term is ending (after an election, in a caretaker
+# government): right in the months before a known handover, wrong on a term with no end in sight.
+OUTGOING = ["المنتهية ولايته", "المنتهية ولايتها", "المنتهية ولايتهم", "المنصرف", "المنصرفة"]
 ELECT = ["المنتخب", "المنتخبة"]
 _HISTORY = regex.compile(r"(?<![\p{L}\p{M}])(?:" + fold(
     "آنذاك|حينها|حينذاك|وقتها|وقتذاك|في ذلك الوقت|في حينه|آنئذ|يومها|عندما كان|حين كان|إبان|أثناء ولاية|خلال ولاية|في عهد")
@@ -48,7 +51,7 @@ class Model:
     facts: object
     titles: dict  # folded title -> ("office", id) or ("kind", kind)
     names: dict  # folded name -> list of people
-    marks: dict  # folded marker -> "former" | "elect"
+    marks: dict  # folded marker -> "former" | "outgoing" | "elect"
     name_words: frozenset  # every word of every name, to skip articles that name nobody in the base
     _patterns: list | None = None
 
@@ -73,6 +76,7 @@ class State:
     check: str
     model: Model
     grace_days: int = 7
+    outgoing_days: int = 365
 
 
 _MODELS: dict = {}
@@ -111,7 +115,7 @@ def _model(path) -> Model:
             owners = names.setdefault(fold(name), [])
             if person not in owners:  # spellings that fold alike are one name
                 owners.append(person)
-    marks = {fold(m): "former" for m in FORMER} | {fold(m): "elect" for m in ELECT}
+    marks = {fold(m): "former" for m in FORMER} | {fold(m): "outgoing" for m in OUTGOING} | {fold(m): "elect" for m in ELECT}
     name_words = frozenset(word for name in names for word in name.split())
     model = Model(facts, titles, names, marks, name_words)
     _MODELS[key] = model
@@ -123,7 +127,7 @@ def compile(params: dict, env) -> State:
     check = expect_choice(params, "check", CHECKS)
     model = _model(env.pack_dir / expect(params, "facts", str))
     model.patterns  # noqa: B018  (compiled now, so that the pack cache holds them compiled)
-    return State(check, model, expect(params, "grace_days", int, 7))
+    return State(check, model, expect(params, "grace_days", int, 7), expect(params, "outgoing_days", int, 365))
 
 
 @dataclass
@@ -230,16 +234,15 @@ def _quoted(doc, offset: int) -> bool:
 _PROSPECTIVE = regex.compile(fold(r"(?:مرشح|مرشحة|المرشح|المرشحة|لتولي|لمنصب|منصب|المعين|المعينة|خليفة|خلفا)\s*$"))
 
 
-def _fmt(day) -> str:
-    return day.isoformat() if day else "—"
-
-
 def check(doc, state: State, ctx):
     model = state.model
     day = doc.date or dt.date.today()
     for mention in mentions(doc, model):
         person, office = mention.person, mention.office
+        if not office.known_on(day):
+            continue  # the base does not know who held it then
         term = person.holds(office.id, day)
+        surely = person.holds(office.id, day, surely=True)
         held_before = [t for t in person.terms_of(office.id) if t.start <= day]
         holders = model.facts.holders(office.id, day)
         args = {
@@ -248,7 +251,9 @@ def check(doc, state: State, ctx):
             "holder": "، ".join(p.names[0] for p, _ in holders) or "لا أحد في القاعدة",
             "holder_en": ", ".join(p.name_en for p, _ in holders) or "nobody in the base",
         }
-        if state.check == "former-on-sitting" and mention.mark == "former" and term:
+        if state.check == "former-on-sitting" and mention.mark in ("former", "outgoing") and surely:
+            if mention.mark == "outgoing" and surely.end_earliest and (surely.end_earliest - day).days <= state.outgoing_days:
+                continue  # a caretaker between an election and the handover
             fix = None
             if mention.mark_span:
                 s, e = mention.mark_span
@@ -256,10 +261,10 @@ def check(doc, state: State, ctx):
                 rel_s, rel_e = s - mention.start, e - mention.start
                 head, tail = text[:rel_s].rstrip(), text[rel_e:].lstrip()
                 fix = head + (" " if tail[:1].isalpha() else "") + tail
-            yield Hit(mention.start, mention.end, fix, {**args, "start": _fmt(term.start)})
-        elif state.check == "former-before-term" and mention.mark == "former" and not term and not held_before:
-            first = min(t.start for t in person.terms_of(office.id))
-            yield Hit(mention.start, mention.end, None, {**args, "start": _fmt(first)})
+            yield Hit(mention.start, mention.end, fix, {**args, "start": surely.start_text})
+        elif state.check == "former-before-term" and mention.mark in ("former", "outgoing") and not term and not held_before:
+            first = min(person.terms_of(office.id), key=lambda t: t.start)
+            yield Hit(mention.start, mention.end, None, {**args, "start": first.start_text})
         elif state.check == "sitting-on-former" and mention.mark is None and not term:
             if any(t.end and t.end <= day <= t.end + dt.timedelta(days=state.grace_days) for t in person.terms_of(office.id)):
                 continue  # days after a resignation the old title still names the news
@@ -267,6 +272,6 @@ def check(doc, state: State, ctx):
             if _PROSPECTIVE.search(before) or _quoted(doc, mention.start) or _historical(doc, mention, day):
                 continue
             nearest = min(person.terms_of(office.id), key=lambda t: abs((t.start - day).days))
-            yield Hit(mention.start, mention.end, None, {**args, "start": _fmt(nearest.start), "end": _fmt(nearest.end)})
-        elif state.check == "elect-after-inauguration" and mention.mark == "elect" and term and day > term.start:
-            yield Hit(mention.start, mention.end, None, {**args, "start": _fmt(term.start)})
+            yield Hit(mention.start, mention.end, None, {**args, "start": nearest.start_text, "end": nearest.end_text or "—"})
+        elif state.check == "elect-after-inauguration" and mention.mark == "elect" and surely and day > surely.start_latest:
+            yield Hit(mention.start, mention.end, None, {**args, "start": surely.start_text})
