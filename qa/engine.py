@@ -213,7 +213,7 @@ class Engine:
     def _finding(self, doc: Document, rule: Rule, hit, severity: dict) -> Finding:
         line, column = doc.line_col(hit.start)
         end_line, end_column = doc.line_col(hit.end)
-        excerpt = doc.text[hit.start : hit.end]
+        excerpt = _excerpt(doc.text, hit.start, hit.end)
         args = {"match": excerpt, **hit.args}
         return Finding(
             path=doc.path,
@@ -232,6 +232,19 @@ class Engine:
             fix=hit.replacement,
             fix_safe=rule.fix_safe,
         )
+
+
+# A whole-line finding on a line of megabytes (a scraped dump with no breaks) would otherwise carry
+# the line itself, once per finding, into every report; the offsets still give the full span.
+EXCERPT_MAX = 1000
+_EXCERPT_TAIL = 120
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    if end - start <= EXCERPT_MAX:
+        return text[start:end]
+    head = EXCERPT_MAX - _EXCERPT_TAIL - 3
+    return f"{text[start : start + head]} … {text[end - _EXCERPT_TAIL : end]}"
 
 
 @lru_cache(maxsize=8)

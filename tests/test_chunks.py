@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from qa import document as document_module
 from qa.config import Config
 from qa.document import Document, chunk_spans
-from qa.engine import Engine
+from qa.engine import Engine, check_text
 from qa.stats import document_stats
 
 LINE_LOCAL = ("typography/space-before-punct", "typography/tatweel", "mt-debris/latin-diacritics")
@@ -46,3 +46,14 @@ def test_statistics_of_a_dump_add_up_over_chunks(monkeypatch):
         (whole.words, whole.sentences, whole.paragraphs, whole.longest_sentence_words)
     assert chunked.mean_sentence_words == whole.mean_sentence_words
     assert abs(chunked.osman - whole.osman) < 1.5  # textstat's counters are nearly, not exactly, additive
+
+
+def test_a_whole_line_finding_carries_a_bounded_excerpt_and_the_full_span():
+    from qa.engine import EXCERPT_MAX
+
+    sentence = "وقال المسؤول إن الحكومة ستعمل على تحسين الخدمات في المدن والقرى خلال العام المقبل، "
+    text = (sentence * 400).strip()
+    [finding] = check_text(text, config=Config(select=("readability/long-paragraph",)))
+    assert (finding.start, finding.end) == (0, len(text))
+    assert len(finding.excerpt) == EXCERPT_MAX
+    assert finding.excerpt.startswith(text[:200]) and finding.excerpt.endswith(text[-100:]) and " … " in finding.excerpt
