@@ -7,6 +7,7 @@ terms of single-holder offices, and name variants shared by two people without b
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -51,16 +52,10 @@ class Term:
     office: str
     start: dt.date
     end: dt.date | None  # the last day in office (Wikidata's P582); None while the term runs
-    start_latest: dt.date | None = None
-    end_earliest: dt.date | None = None
-    start_text: str = ""
-    end_text: str = ""
-
-    def __post_init__(self):
-        self.start_latest = self.start_latest or self.start
-        self.end_earliest = self.end_earliest or self.end
-        self.start_text = self.start_text or (self.start.isoformat() if self.start else "")
-        self.end_text = self.end_text or (self.end.isoformat() if self.end else "")
+    start_latest: dt.date
+    end_earliest: dt.date | None
+    start_text: str  # the dates as the base gives them, for messages
+    end_text: str
 
     def covers(self, day: dt.date) -> bool:
         # The day of a handover belongs to both holders: news that day names either correctly.
@@ -111,30 +106,30 @@ def _date(value, where: str) -> dt.date | None:
 
 
 _PARTIAL = regex.compile(r"(\d{4})(?:-(\d{2}))?")
+_NO_DATE = (None, None, "")
 
 
-def _date_range(value, where: str) -> tuple[dt.date, dt.date, str] | None:
+def _date_range(value, where: str) -> tuple[dt.date, dt.date, str]:
     """The first and last day a date known to the day, month (YYYY-MM) or year (YYYY) may mean."""
     if value is None:
-        return None
+        return _NO_DATE
     partial = _PARTIAL.fullmatch(str(value)) if not isinstance(value, dt.date) else None
     if not partial:
         day = _date(value, where)
         return day, day, day.isoformat()
-    year, month = int(partial[1]), int(partial[2] or 0)
-    if not 1 <= month <= 12 and partial[2]:
+    year = int(partial[1])
+    if not partial[2]:
+        return dt.date(year, 1, 1), dt.date(year, 12, 31), str(value)
+    month = int(partial[2])
+    if not 1 <= month <= 12:
         raise FactsError(f"{where}: {value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
-    first = dt.date(year, month or 1, 1)
-    last = dt.date(year, 12, 31) if not month else (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1))
-    return first, last, str(value)
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), str(value)
 
 
 def _term(spec: dict, where: str) -> Term:
-    start, end = _date_range(spec.get("start"), where), _date_range(spec.get("end"), where)
-    if start is None:
-        return Term(spec["office"], None, end and end[1])
-    return Term(spec["office"], start[0], end and end[1], start_latest=start[1], end_earliest=end and end[0],
-                start_text=start[2], end_text=end[2] if end else "")
+    first, start_latest, start_text = _date_range(spec.get("start"), where)
+    end_earliest, last, end_text = _date_range(spec.get("end"), where)
+    return Term(spec["office"], first, last, start_latest, end_earliest, start_text, end_text)
 
 
 def load(path: Path) -> Facts:
