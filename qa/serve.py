@@ -148,8 +148,6 @@ class Checker:
     """The engine, compiled once, and the one lock that serialises checks in this process."""
 
     def __init__(self, settings: Settings):
-        from .stats import document_stats  # noqa: F401  (textstat loads now, not on the first request)
-
         self.settings = settings
         self.config = settings.engine_config()
         self.engine = get_engine(self.config)

@@ -4,11 +4,13 @@ reports, and the Osman score against textstat's own."""
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from conftest import SEEDS
 from test_cli import run
 
 from qa.arabic import sentences
-from qa.stats import osman
+from qa.stats import _osman_terms, osman
 
 
 def split(text):
@@ -57,3 +59,19 @@ def test_textstat_misses_arabic_question_marks():
     text = "هل وصل الوفد؟ نعم وصل الوفد. ومتى يغادر؟ يغادر غدا صباحا."
     assert len(split(text)) == 4
     assert textstat.sentence_count(text) < 4
+
+
+_OSMAN_ALPHABET = ("ابتثجحخدذرزسشصضطظعغفقكلمنهويىةءأإآؤئ" "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0657"
+                   "abcdestvlr'’*?.!,،؛؟-\u00a0 \n\t0123456789٠١٢")
+
+
+@given(st.text(alphabet=_OSMAN_ALPHABET, max_size=300) | st.text(max_size=100))
+@settings(max_examples=400, deadline=None)
+def test_osman_counters_equal_textstats_own(text):
+    """The port in qa.stats counts what textstat counts, on any text."""
+    import textstat
+
+    words = textstat.lexicon_count(text)
+    expected = (words, textstat.count_complex_arabic_words(text) + textstat.count_arabic_long_words(text)
+                + textstat.count_arabic_syllables(text) + textstat.count_faseeh(text)) if words else (0, 0)
+    assert _osman_terms(text) == expected
