@@ -177,7 +177,7 @@ def cmd_check(args) -> int:
     from .engine import FileError, RunResult, get_engine, iter_checked
     from .fixes import FixRefused, fix_until_stable, write_fixed
     from .packs import SEVERITY_RANK
-    from .report import render
+    from .report import render_chunks
 
     config = _config(args)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
@@ -221,13 +221,13 @@ def cmd_check(args) -> int:
     if not args.diff:
         tty = args.output is None and sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ
         rules = engine.rules
-        report = render(fmt, result, rules, tty)
+        report = render_chunks(fmt, result, rules, tty)
         if args.output:
             from .fixes import write_atomic
 
             write_atomic(args.output, report)
         else:
-            sys.stdout.write(report)
+            sys.stdout.writelines(report)
     if errors:
         return EXIT_ERROR
     threshold = SEVERITY_RANK[config.fail_on]

@@ -32,15 +32,17 @@ def apply_fixes(text: str, findings, safe_only: bool = True) -> tuple[str, list]
     return "".join(parts), chosen
 
 
-def write_atomic(path, content: str | bytes, encoding: str = "utf-8") -> None:
-    """Write to a temporary file in the same directory, fsync, then rename over the target."""
+def write_atomic(path, content, encoding: str = "utf-8") -> None:
+    """Write to a temporary file in the same directory, fsync, then rename over the target.
+    content is a str, bytes, or an iterable of str pieces (a streamed report)."""
     path = os.fspath(path)
     directory = os.path.dirname(os.path.abspath(path))
-    data = content.encode(encoding) if isinstance(content, str) else content
+    pieces = [content] if isinstance(content, (str, bytes)) else content
     fd, tmp = tempfile.mkstemp(prefix=".qa-", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for piece in pieces:
+                handle.write(piece.encode(encoding) if isinstance(piece, str) else piece)
             handle.flush()
             os.fsync(handle.fileno())
         if os.path.exists(path):

@@ -94,3 +94,21 @@ def test_junit_xml():
     assert root.tag == "testsuites" and len(root) == 5
     assert int(root.get("failures")) > 0
     assert {s.get("name") for s in root} == {f"seeds/{p.name}" for p in SEEDS.glob("*.txt")}
+
+
+def test_streamed_reports_equal_the_whole_render(engine):
+    """A dump's report is written piece by piece; the pieces must make exactly the report."""
+    from qa.document import Document
+    from qa.engine import RunResult
+    from qa.report import json as json_report
+    from qa.report import text as text_report
+    from qa.stats import document_stats
+
+    docs = [Document(p.read_text(encoding="utf-8"), path=str(p)) for p in sorted(SEEDS.glob("*.txt"))]
+    for doc in docs[:2]:
+        doc.stats = document_stats(doc)
+    findings = [f for doc in docs for f in engine.check_document(doc)]
+    for result in (RunResult(findings, [], docs), RunResult([], [], docs[:1]), RunResult([], [], [])):
+        for reporter in (json_report, text_report):
+            assert "".join(reporter.chunks(result, engine.rules)) == reporter.render(result, engine.rules)
+    assert json.loads(json_report.render(RunResult(findings, [], docs), engine.rules))["summary"]["findings"] == len(findings)

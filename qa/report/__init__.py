@@ -1,6 +1,8 @@
 """Reporters turn a RunResult into text for one audience. They never check anything.
 
-Each module has render(result, rules, stream_is_tty) -> str.
+Each module has render(result, rules, stream_is_tty) -> str. The formats a corpus run writes
+(text, JSON) also have chunks(...) -> iterator of str, so that a report of a dump with a hundred
+thousand findings is written as it is made instead of being built whole in memory first.
 """
 
 from __future__ import annotations
@@ -19,6 +21,13 @@ FORMATS = {
 
 def render(fmt: str, result, rules, tty: bool = False) -> str:
     return importlib.import_module(FORMATS[fmt]).render(result, rules, tty)
+
+
+def render_chunks(fmt: str, result, rules, tty: bool = False):
+    module = importlib.import_module(FORMATS[fmt])
+    if hasattr(module, "chunks"):
+        return module.chunks(result, rules, tty)
+    return iter((module.render(result, rules, tty),))
 
 
 def summary_counts(findings) -> dict:

@@ -17,12 +17,15 @@ def visible(text: str) -> str:
 
 
 def render(result, rules, tty: bool = False) -> str:
-    out = []
+    return "".join(chunks(result, rules, tty))
+
+
+def chunks(result, rules, tty: bool = False):
     findings = sorted(result.findings, key=lambda f: f.sort_key())
     for f in findings:
         severity = f"{_COLOURS[f.severity]}{f.severity}{_RESET}" if tty else f.severity
         rule = f"{_DIM}{f.rule}{_RESET}" if tty else f.rule
-        out.append(f"{f.path}:{f.line}:{f.column}: {severity} {rule} {visible(f.message)} | {visible(f.message_en)}")
+        yield f"{f.path}:{f.line}:{f.column}: {severity} {rule} {visible(f.message)} | {visible(f.message_en)}\n"
     counts = summary_counts(findings)["by_severity"]
     fixable = sum(1 for f in findings if f.fix is not None and f.fix_safe)
     files = len(result.documents)
@@ -31,5 +34,4 @@ def render(result, rules, tty: bool = False) -> str:
                 f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info; {fixable} with a safe fix")
     else:
         line = f"No findings in {files} file{'s' * (files != 1)}."
-    out.append(line)
-    return "\n".join(out) + "\n"
+    yield line + "\n"
