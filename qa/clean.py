@@ -57,7 +57,7 @@ def drop_lines(doc: Document, numbers) -> tuple[str, int]:
     if not numbers:
         return doc.text, 0
     keep, words = [], 0
-    starts = doc.line_starts + [len(doc.text)]
+    starts = [*doc.line_starts, len(doc.text)]
     for line in doc.lines:
         if line.number in numbers:
             words += len(doc.text[line.start : line.end].split())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import codecs
+from array import array
 import datetime as _dt
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -120,8 +121,9 @@ class Document:
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
-    def line_starts(self) -> list[int]:
-        starts = [0]
+    def line_starts(self) -> array:
+        # A machine-int array: a million-line dump's offsets take 8 MB, not 36 MB of int objects.
+        starts = array("q", [0])
         starts.extend(m.end() for m in _LINE_BREAK.finditer(self.text))
         return starts
 

@@ -89,9 +89,19 @@ class Facts:
     generic_titles: dict  # kind -> list of titles
     path: str = ""
     problems: list = field(default_factory=list)
+    _by_office: dict | None = field(default=None, repr=False, compare=False)
 
     def holders(self, office: str, day: dt.date) -> list:
-        return [(p, t) for p in self.people for t in p.terms if t.office == office and t.covers(day)]
+        return [(p, t) for p, t in self._terms_by_office().get(office, ()) if t.covers(day)]
+
+    def _terms_by_office(self) -> dict:
+        # Asked for every title in every article: an index, not a scan of every person.
+        if self._by_office is None:
+            self._by_office = {}
+            for person in self.people:
+                for term in person.terms:
+                    self._by_office.setdefault(term.office, []).append((person, term))
+        return self._by_office
 
 
 def _date(value, where: str) -> dt.date | None:
