@@ -86,7 +86,9 @@ def parallel(path: Path, jobs: int, repeat: int) -> float:
 
 def lexicon_versus_grep(path: Path, repeat: int) -> dict:
     """The lexicon stage (every lexicon-kind rule, on already-read documents) against
-    `grep -c -w -F -f TERMS` over the same files with the same terms, in one run."""
+    `grep -c -w -F -f TERMS` over the same files with the same terms, in one run. Timed on the
+    normalised views the engine builds once per document for all rules, and again with building
+    them counted in."""
     import shutil
 
     from .config import Config
@@ -102,20 +104,29 @@ def lexicon_versus_grep(path: Path, repeat: int) -> dict:
         handle.write("\n".join(terms) + "\n")
     grep = shutil.which("grep")
 
-    def ours():
+    def views():
+        docs = [Document(text) for text in texts]
+        for doc in docs:
+            for rule in rules:
+                doc.view(rule.state.normalize)
+        return docs
+
+    def ours(include_views: bool):
+        docs = None if include_views else views()  # normalised once per document, for every rule
         start = time.perf_counter()
-        for text in texts:
-            doc = Document(text)
+        for doc in docs or views():
             for rule in rules:
                 for _ in rule.check(doc, engine.context):
                     pass
         return time.perf_counter() - start
 
-    ours()
-    ours_s = statistics.median(ours() for _ in range(repeat))
+    ours(True)
+    ours_s = statistics.median(ours(False) for _ in range(repeat))
+    with_views_s = statistics.median(ours(True) for _ in range(repeat))
     grep_s = _median_run([grep, "-c", "-w", "-F", "-f", handle.name, *files], repeat) if grep else float("nan")
     Path(handle.name).unlink()
-    return {"rules": [r.id for r in rules], "terms": len(terms), "ours": ours_s, "grep": grep_s}
+    return {"rules": [r.id for r in rules], "terms": len(terms), "ours": ours_s, "with views": with_views_s,
+            "grep": grep_s}
 
 
 def large_inputs(corpus: Path, megabytes: int = 50, lines: int = 1_000_000) -> dict:
@@ -189,8 +200,9 @@ def main(argv=None) -> int:
         print(f"  cli         --jobs 1 {one:.1f} s, --jobs {args.jobs} {many:.1f} s: {one / many:.2f}x")
     if args.lexicon:
         r = lexicon_versus_grep(corpus, max(1, args.repeat // 2))
-        print(f"  lexicon     {len(r['rules'])} rules, {r['terms']} terms: {r['ours']:.2f} s; grep -c -w -F -f: "
-              f"{r['grep']:.2f} s; ratio {r['ours'] / r['grep']:.1f}x")
+        print(f"  lexicon     {len(r['rules'])} rules, {r['terms']} terms: {r['ours']:.2f} s on the shared normalised "
+              f"views ({r['with views']:.2f} s building them too); grep -c -w -F -f: {r['grep']:.2f} s; "
+              f"ratio {r['ours'] / r['grep']:.1f}x ({r['with views'] / r['grep']:.1f}x)")
     if args.large:
         for name, r in large_inputs(corpus).items():
             print(f"  large       {name:<28} {r['MB']:6.1f} MB: {r['seconds']:6.1f} s, peak {r['peak MB']:.0f} MB")

@@ -57,6 +57,9 @@ class State:
     clitics: frozenset
     suffixes: frozenset
     ignorecase: bool
+    # The longest proclitic and suffix: a walk to the word's edge stops once it is past them.
+    longest_clitic: int = 0
+    longest_suffix: int = 0
 
 
 def _load_entries(params: dict, env) -> tuple[list, str, object]:
@@ -131,8 +134,9 @@ def compile(params: dict, env) -> State:
         automaton.add_word(key, (term, len(key)))
     automaton.make_automaton()
     exceptions = frozenset(e.translate(_TABLES[normalize]) for e in expect(params, "exceptions", list, []))
-    return State(automaton, by_term, normalize, exceptions, entries,
-                 frozenset(clitics) | {""}, frozenset(suffixes) | {""}, ignorecase)
+    clitics, suffixes = frozenset(clitics) | {""}, frozenset(suffixes) | {""}
+    return State(automaton, by_term, normalize, exceptions, entries, clitics, suffixes, ignorecase,
+                 max(map(len, clitics)), max(map(len, suffixes)))
 
 
 def _is_word_char(ch: str) -> bool:
@@ -156,14 +160,20 @@ def matches(text: str, state: State):
     for last, (term, length) in state.automaton.iter(haystack):
         term_end = last + 1
         term_start = term_end - length
-        word_start = term_start
+        # Most hits lie inside a longer word: give up as soon as the prefix or the suffix is longer
+        # than any allowed, instead of walking to the word's edge.
+        word_start, furthest = term_start, term_start - state.longest_clitic
         while word_start > 0 and _is_word_char(text[word_start - 1]):
             word_start -= 1
+            if word_start < furthest:
+                break
         if text[word_start:term_start] not in state.clitics:
             continue
-        word_end = term_end
+        word_end, furthest = term_end, term_end + state.longest_suffix
         while word_end < size and _is_word_char(text[word_end]):
             word_end += 1
+            if word_end > furthest:
+                break
         if text[term_end:word_end] not in state.suffixes:
             continue
         candidates.append((word_start, word_start - term_start, term_start - term_end, term_start, term_end,
