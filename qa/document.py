@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import bisect
 import codecs
-from array import array
 import datetime as _dt
+from array import array
 from dataclasses import dataclass, field
 from functools import cached_property
 

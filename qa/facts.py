@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import regex
@@ -89,19 +89,18 @@ class Facts:
     generic_titles: dict  # kind -> list of titles
     path: str = ""
     problems: list = field(default_factory=list)
-    _by_office: dict | None = field(default=None, repr=False, compare=False)
 
     def holders(self, office: str, day: dt.date) -> list:
-        return [(p, t) for p, t in self._terms_by_office().get(office, ()) if t.covers(day)]
+        return [(p, t) for p, t in self._terms_by_office.get(office, ()) if t.covers(day)]
 
+    @cached_property
     def _terms_by_office(self) -> dict:
         # Asked for every title in every article: an index, not a scan of every person.
-        if self._by_office is None:
-            self._by_office = {}
-            for person in self.people:
-                for term in person.terms:
-                    self._by_office.setdefault(term.office, []).append((person, term))
-        return self._by_office
+        index = {}
+        for person in self.people:
+            for term in person.terms:
+                index.setdefault(term.office, []).append((person, term))
+        return index
 
 
 def _date(value, where: str) -> dt.date | None:

@@ -109,6 +109,7 @@ def test_streamed_reports_equal_the_whole_render(engine):
         doc.stats = document_stats(doc)
     findings = [f for doc in docs for f in engine.check_document(doc)]
     for result in (RunResult(findings, [], docs), RunResult([], [], docs[:1]), RunResult([], [], [])):
-        for reporter in (json_report, text_report):
-            assert "".join(reporter.chunks(result, engine.rules)) == reporter.render(result, engine.rules)
+        whole = json.dumps(json_report.as_dict(result), ensure_ascii=False, indent=2) + "\n"
+        assert "".join(json_report.chunks(result, engine.rules)) == whole
+        assert "".join(text_report.chunks(result, engine.rules)) == text_report.render(result, engine.rules)
     assert json.loads(json_report.render(RunResult(findings, [], docs), engine.rules))["summary"]["findings"] == len(findings)

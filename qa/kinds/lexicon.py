@@ -58,8 +58,8 @@ class State:
     suffixes: frozenset
     ignorecase: bool
     # The longest proclitic and suffix: a walk to the word's edge stops once it is past them.
-    longest_clitic: int = 0
-    longest_suffix: int = 0
+    longest_clitic: int
+    longest_suffix: int
 
 
 def _load_entries(params: dict, env) -> tuple[list, str, object]:

@@ -32,7 +32,7 @@ def as_dict(result) -> dict:
 
 
 def render(result, rules, tty: bool = False) -> str:
-    return json.dumps(as_dict(result), ensure_ascii=False, indent=2) + "\n"
+    return "".join(chunks(result, rules, tty))
 
 
 def _dumps(value, depth: int) -> str:
@@ -50,7 +50,8 @@ def _array(items, depth: int):
 
 
 def chunks(result, rules, tty: bool = False):
-    """render(), byte for byte, without holding every finding's dict at once."""
+    """json.dumps(as_dict(result), indent=2), byte for byte, without holding every finding's dict
+    at once."""
     findings = sorted(result.findings, key=lambda f: f.sort_key())
     yield '{\n  "tool": ' + _dumps(_TOOL, 1) + ',\n  "findings": '
     yield from _array((f.to_dict() for f in findings), 1)
