@@ -1,6 +1,7 @@
 """Kind `balance`: quotation marks and brackets, within a paragraph and across an article.
 
-  unbalanced  a mark opened and never closed (or closed and never opened) within its line
+  unbalanced  a mark opened and never closed (or closed and never opened); a quotation may run on
+              over paragraphs, reopened at each one (English) or not (Arabic), and close at the last
   mixed       an article that uses more than one quotation style («» “” ""); reported once, at the
               first mark of each style other than the most used one
 """
@@ -52,6 +53,51 @@ def _list_marker(text: str, index: int, line_start: int) -> bool:
     return len(head) <= 2 and head.isalnum()
 
 
+# A straight quote's role comes from what flanks it: after a space, a bracket or a lone proclitic
+# (و"  بـ"  لـ") it opens; before a space, punctuation or the line's end it closes.
+_OPENS_AFTER = regex.compile(r"(?:^|[\s(\[«“])(?:[وفبلك]{1,2}ـ?|الـ)?$")
+_CLOSES_BEFORE = regex.compile(r"^(?:$|[\s.,،؛;:!?؟)\]»”…-])")
+
+
+def _role(text: str, i: int, line_start: int, line_end: int) -> str:
+    before, after = text[max(line_start, i - 4) : i], text[i + 1 : min(line_end, i + 2)]
+    if _OPENS_AFTER.search(before if i - 4 >= line_start else "\n" + before):
+        return "open"
+    if _CLOSES_BEFORE.match(after):
+        return "close"
+    return "either"
+
+
+def _pair_article(text, lines, events_per_line):
+    """Pair openers and closers over the whole article, paragraph by paragraph. A quotation may run
+    on over several paragraphs, as Arabic and English conventions allow: with no mark at all at a
+    paragraph's start (Arabic), or reopened at the start of each paragraph and closed only at the end
+    of the last (English). So an opener left over at a paragraph's end is carried into the next one,
+    and is reported only if the article ends before it closes. Yields (position, 'opened'|'closed')."""
+    carry = None
+    for line, events in zip(lines, events_per_line):
+        stack = [carry] if carry is not None else []
+        if carry is not None and events:
+            first, role = events[0]
+            if role != "close" and not text[line.start : first].strip():
+                events = events[1:]  # the reopening mark of a quotation carried over
+        for i, role in events:
+            if role == "either":
+                role = "close" if stack else "open"
+            if role == "open":
+                stack.append(i)
+            elif stack:
+                stack.pop()
+            elif not _list_marker(text, i, line.start):
+                yield i, "closed"
+        # Openers nested under the one that goes on into the next paragraph are left unclosed here.
+        for i in stack[:-1]:
+            yield i, "opened"
+        carry = stack[-1] if stack else None
+    if carry is not None:
+        yield carry, "opened"
+
+
 def check(doc, state: State, ctx):
     text = doc.text
     if state.mode == "mixed":
@@ -68,44 +114,19 @@ def check(doc, state: State, ctx):
                 here.append(pending.start())
             pending = next(marks, None)
         per_line.append(here)
+    found = []
     for opener, closer in state.pairs:
-        open_left, close_left = [], []
-        for line, positions in zip(lines, per_line):
-            stack, stray = [], []
-            for i in positions:
-                ch = text[i]
-                if ch == opener:
-                    stack.append(i)
-                elif ch == closer:
-                    if stack:
-                        stack.pop()
-                    elif not _list_marker(text, i, line.start):
-                        stray.append(i)
-            open_left.append(stack)
-            close_left.append(stray)
-        # A quotation may run on into the next paragraph: an opener left at the end of one
-        # paragraph and a closer left at the start of the next are one pair.
-        for k in range(len(lines) - 1):
-            while open_left[k] and close_left[k + 1]:
-                open_left[k].pop()
-                close_left[k + 1].pop(0)
-        for k in range(len(lines)):
-            for i in close_left[k]:
-                yield Hit(i, i + 1, None, {"mark": closer, "state": "closed"})
-            for i in open_left[k]:
-                yield Hit(i, i + 1, None, {"mark": opener, "state": "opened"})
+        events = [[(i, "open" if text[i] == opener else "close") for i in positions if text[i] in (opener, closer)]
+                  for positions in per_line]
+        for i, what in _pair_article(text, lines, events):
+            found.append((i, opener if what == "opened" else closer, what))
     for mark in state.symmetric:
-        odd = [[i for i in positions if text[i] == mark] for positions in per_line]
-        k = 0
-        while k < len(odd):
-            if len(odd[k]) % 2 and k + 1 < len(odd) and len(odd[k + 1]) % 2:
-                k += 2  # a quotation carried over into the next paragraph
-                continue
-            if len(odd[k]) % 2:
-                # Straight quotes pair in order; with an odd count the last one is alone.
-                i = odd[k][-1]
-                yield Hit(i, i + 1, None, {"mark": mark, "state": "opened"})
-            k += 1
+        events = [[(i, _role(text, i, line.start, line.end)) for i in positions if text[i] == mark]
+                  for line, positions in zip(lines, per_line)]
+        for i, what in _pair_article(text, lines, events):
+            found.append((i, mark, what))
+    for i, mark, what in sorted(found):
+        yield Hit(i, i + 1, None, {"mark": mark, "state": what})
 
 
 def _mixed(text: str, state: State):
