@@ -80,6 +80,8 @@ class Context:
     config: Config
     corpus: Corpus | None = None
     state_owner: dict = field(default_factory=dict)  # id(rule state) -> rule id
+    # flags(text) -> bool: does another word-level rule report this text on its own? (Engine.word_flagged)
+    flags: object = field(default=None, repr=False, compare=False)
 
     @property
     def corpus_documents(self) -> int:
@@ -113,7 +115,22 @@ class Engine:
         self.severity = dict(self.config.severity)
         if self.config.house_style:
             self._use_house_style(self.config.house_style)
-        self.context = Context(self.config, state_owner={id(r.state): r.id for r in self.rules})
+        self.context = Context(self.config, state_owner={id(r.state): r.id for r in self.rules}, flags=self.word_flagged)
+        self._word_rules = [r for r in all_rules if r.enabled and r.kind in ("pattern", "lexicon") and r.severity != "info"]
+        self._word_verdicts: dict = {}
+
+    def word_flagged(self, text: str) -> bool:
+        """Does a pattern or lexicon rule at warning or above report `text` standing alone? A kind asks
+        before it suggests a spelling, so that one rule never proposes what another calls wrong.
+        Asked for a few words per article; memoised, and bounded like the other caches."""
+        verdict = self._word_verdicts.get(text)
+        if verdict is None:
+            doc = Document(text, path="-")
+            verdict = any(next(iter(r.check(doc, self.context)), None) is not None for r in self._word_rules)
+            if len(self._word_verdicts) > 100_000:
+                self._word_verdicts.clear()
+            self._word_verdicts[text] = verdict
+        return verdict
 
     def choose_rules(self, select=(), ignore=()) -> list:
         """The rules that --select/--ignore leave on. A rule that is off by default runs only when
