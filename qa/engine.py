@@ -178,6 +178,7 @@ class Engine:
         """All findings of the rules on one document. With a deadline (a time.monotonic() value),
         rules not yet started when it passes are skipped and OverBudget is raised: a service must
         not let one request hold a worker for ever."""
+        from .samecause import one_per_problem
         from .suppress import fingerprint, regions
 
         severity = self.severity
@@ -193,6 +194,7 @@ class Engine:
         silenced = regions(doc)
         if silenced:
             findings = [f for f in findings if not any(region.covers(f) for region in silenced)]
+        findings = one_per_problem(findings, doc.text)
         for f in findings:
             f.fingerprint = fingerprint(doc, f.rule, f.start, f.end)
         findings.sort(key=Finding.sort_key)
