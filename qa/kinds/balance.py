@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import regex
@@ -53,37 +54,24 @@ def _list_marker(text: str, index: int, line_start: int) -> bool:
     return len(head) <= 2 and head.isalnum()
 
 
-# A straight quote's role comes from what flanks it: after a space, a bracket or a lone proclitic
-# (و"  بـ"  لـ") it opens; before a space, punctuation or the line's end it closes.
-_OPENS_AFTER = regex.compile(r"(?:^|[\s(\[«“])(?:[وفبلك]{1,2}ـ?|الـ)?$")
-_CLOSES_BEFORE = regex.compile(r"^(?:$|[\s.,،؛;:!?؟)\]»”…-])")
-
-
-def _role(text: str, i: int, line_start: int, line_end: int) -> str:
-    before, after = text[max(line_start, i - 4) : i], text[i + 1 : min(line_end, i + 2)]
-    if _OPENS_AFTER.search(before if i - 4 >= line_start else "\n" + before):
-        return "open"
-    if _CLOSES_BEFORE.match(after):
-        return "close"
-    return "either"
-
-
-def _pair_article(text, lines, events_per_line):
+def _pair_article(text, lines, events_per_line, runs_on: bool):
     """Pair openers and closers over the whole article, paragraph by paragraph. A quotation may run
     on over several paragraphs, as Arabic and English conventions allow: with no mark at all at a
     paragraph's start (Arabic), or reopened at the start of each paragraph and closed only at the end
     of the last (English). So an opener left over at a paragraph's end is carried into the next one,
-    and is reported only if the article ends before it closes. Yields (position, 'opened'|'closed')."""
-    carry = None
-    for line, events in zip(lines, events_per_line):
+    and is reported only if the article ends before it closes. A bracket (runs_on false) may only
+    run into the next paragraph. Yields (position, 'opened'|'closed')."""
+    carry, carried_since = None, 0
+    for k, (line, events) in enumerate(zip(lines, events_per_line)):
+        if carry is not None and not runs_on and k - carried_since > 1:
+            yield carry, "opened"  # a bracket left open for more than the next paragraph
+            carry = None
         stack = [carry] if carry is not None else []
         if carry is not None and events:
             first, role = events[0]
-            if role != "close" and not text[line.start : first].strip():
+            if role == "open" and not text[line.start : first].strip():
                 events = events[1:]  # the reopening mark of a quotation carried over
         for i, role in events:
-            if role == "either":
-                role = "close" if stack else "open"
             if role == "open":
                 stack.append(i)
             elif stack:
@@ -93,9 +81,27 @@ def _pair_article(text, lines, events_per_line):
         # Openers nested under the one that goes on into the next paragraph are left unclosed here.
         for i in stack[:-1]:
             yield i, "opened"
-        carry = stack[-1] if stack else None
+        if not stack:
+            carry = None
+        elif stack[-1] != carry:
+            carry, carried_since = stack[-1], k
     if carry is not None:
         yield carry, "opened"
+
+
+def _pair_symmetric(text, lines, positions_per_line):
+    """Straight quotes pair in order; in a paragraph with an odd count the last one is alone. A
+    quotation left open goes on into the next paragraphs (reopened at their start or not): a
+    paragraph with an odd count closes it, one with an even count is self-contained and passes it
+    on. Yields the position of each quotation the article never closes."""
+    carry = None
+    for line, positions in zip(lines, positions_per_line):
+        if carry is not None and positions and not text[line.start : positions[0]].strip():
+            positions = positions[1:]  # the reopening mark of a quotation carried over
+        if len(positions) % 2:
+            carry = None if carry is not None else positions[-1]
+    if carry is not None:
+        yield carry
 
 
 def check(doc, state: State, ctx):
@@ -118,13 +124,13 @@ def check(doc, state: State, ctx):
     for opener, closer in state.pairs:
         events = [[(i, "open" if text[i] == opener else "close") for i in positions if text[i] in (opener, closer)]
                   for positions in per_line]
-        for i, what in _pair_article(text, lines, events):
+        # Quotations run on over paragraphs; brackets do not (Ps: an opening bracket, Pi: a quote).
+        runs_on = unicodedata.category(opener) != "Ps"
+        for i, what in _pair_article(text, lines, events, runs_on):
             found.append((i, opener if what == "opened" else closer, what))
     for mark in state.symmetric:
-        events = [[(i, _role(text, i, line.start, line.end)) for i in positions if text[i] == mark]
-                  for line, positions in zip(lines, per_line)]
-        for i, what in _pair_article(text, lines, events):
-            found.append((i, mark, what))
+        for i in _pair_symmetric(text, lines, [[i for i in positions if text[i] == mark] for positions in per_line]):
+            found.append((i, mark, "opened"))
     for i, mark, what in sorted(found):
         yield Hit(i, i + 1, None, {"mark": mark, "state": what})
 
