@@ -71,22 +71,42 @@ def key(base: str) -> str:
 def split_token(token: str, standalone: frozenset) -> tuple[str, str, str]:
     """(proclitics, base, ending). The article is always a proclitic; a one-letter proclitic only
     when the rest of the token also stands alone in the article (بوتين is not ب + وتين)."""
-    word, prefix = _article_split(token)
-    if not prefix and word[:1] in _SINGLE_FIRST:
-        for single in _SINGLE:
-            if word.startswith(single) and word[len(single):] in standalone:
-                prefix = single
-                break
-    return (prefix, *_ending_split(word[len(prefix):]))
+    fixed, choices = _split_alone(token)
+    return fixed if fixed is not None else _choose(choices, standalone)
+
+
+def _choose(choices, standalone):
+    for rest, parts in choices[:-1]:
+        if rest in standalone:
+            return parts
+    return choices[-1][1]
 
 
 @lru_cache(maxsize=200_000)
-def _article_split(token: str) -> tuple[str, str]:
+def _split_alone(token: str):
+    """(parts, ()) when the split does not depend on the article; else (None, choices): for each
+    one-letter proclitic the word may start with, the rest of the word and the parts if it stands
+    alone, then (None, the parts without a proclitic)."""
+    word, prefix, singles = _article_split(token)
+    if not singles:
+        return (prefix, *_ending_split(word[len(prefix):])), ()
+    return None, (*((rest, (single, *_ending_split(rest))) for single, rest in singles), (None, ("", *_ending_split(word))))
+
+
+@lru_cache(maxsize=200_000)
+def _article_split(token: str) -> tuple[str, str, tuple]:
+    """(word without marks, its article, and the one-letter proclitics it might start with, each
+    with the rest of the word): the part of split_token that does not depend on the article."""
     word = strip_marks(token)
     for article in _ARTICLE:
         if word.startswith(article) and len(word) - len(article) >= 3:
-            return word, article
-    return word, ""
+            return word, article, ()
+    if word[:1] not in _SINGLE_FIRST:
+        return word, "", ()
+    return word, "", tuple((single, word[len(single):]) for single in _SINGLE if word.startswith(single))
+
+
+_stripped = lru_cache(maxsize=200_000)(strip_marks)
 
 
 @lru_cache(maxsize=200_000)
@@ -172,9 +192,9 @@ class Spellings(NamedTuple):
     uses: Counter  # surface text -> occurrences
 
     def base_counts(self) -> Counter:
-        counts = Counter()
+        uses, counts = self.uses, Counter()
         for text, (_, base, _) in self.parts.items():
-            counts[base] += self.uses[text]
+            counts[base] += uses[text]
         return counts
 
 
@@ -183,13 +203,18 @@ def spellings(doc, state: State) -> Spellings:
     cache_key = ("variant-spelling", state.min_length)
     if cache_key in doc.cache:
         return doc.cache[cache_key]
-    uses = Counter(t.text for t in doc.tokens if t.script == "ar")
-    standalone = frozenset(map(strip_marks, uses))
-    parts = {}
-    for text in uses:
-        split = split_token(text, standalone)
-        if len(split[1]) >= state.min_length:
-            parts[text] = split
+    uses = Counter([t[0] for t in doc.tokens if t[3] == "ar"])  # Token is (text, start, end, script)
+    # Most words split the same way in every article (cached across articles); only a word that may
+    # start with a one-letter proclitic asks whether its rest stands alone in this one.
+    alone = dict(zip(uses, map(_split_alone, uses)))
+    parts = {text: fixed for text, (fixed, _) in alone.items() if fixed is not None and len(fixed[1]) >= state.min_length}
+    dependent = [text for text, (fixed, _) in alone.items() if fixed is None]
+    if dependent:
+        standalone = frozenset(map(_stripped, uses))
+        for text in dependent:
+            split = _choose(alone[text][1], standalone)
+            if len(split[1]) >= state.min_length:
+                parts[text] = split
     doc.cache[cache_key] = found = Spellings(parts, uses)
     return found
 
@@ -266,13 +291,16 @@ def _same_name(a: str, b: str, state: State) -> bool:
 
 def groups(counts: Counter, state: State) -> list[list[str]]:
     """Confirmed variant groups among bases (with their counts), most used first."""
+    keys = list(map(key, counts))
+    shared = {k for k, n in Counter(keys).items() if n > 1}
+    if not shared:
+        return []
     by_key = defaultdict(list)
-    for base in counts:
-        by_key[key(base)].append(base)
+    for base, k in zip(counts, keys):
+        if k in shared:
+            by_key[k].append(base)
     out = []
     for bases in by_key.values():
-        if len(bases) < 2:
-            continue
         bases.sort(key=lambda b: (-counts[b], b))
         lead = bases[0]
         members = [lead] + [b for b in bases[1:] if same_name(lead, b, state)]
@@ -289,9 +317,20 @@ def house_target(members: list[str], state: State) -> str | None:
     return None
 
 
+def _hamza_dropped(members: list[str]) -> frozenset:
+    """Members that are another member with a hamza left out (الافراج beside الإفراج): a missing
+    hamza, whatever the majority, so never the spelling to suggest."""
+    fullest = {}
+    for m in members:
+        bare = m.translate(_HAMZA_ONLY)
+        fullest[bare] = max(fullest.get(bare, 0), sum(ch in _HAMZA_SEATS for ch in m))
+    return frozenset(m for m in members if sum(ch in _HAMZA_SEATS for ch in m) < fullest[m.translate(_HAMZA_ONLY)])
+
+
 def target(members: list[str], state: State, wrong=frozenset()) -> str:
-    """The spelling to use: the house form if there is one, else the most used spelling that no
-    other rule reports (members come most used first)."""
+    """The spelling to use: the house form if there is one, else the most used spelling (members
+    come most used first) that no other rule reports and that does not drop a hamza."""
+    wrong = wrong | _hamza_dropped(members)
     return house_target(members, state) or next((m for m in members if m not in wrong), members[0])
 
 
@@ -360,6 +399,7 @@ def _within(doc, found: Spellings, state: State, ctx):
             if corpus is not None:
                 votes = corpus.get(key(members[0]), {})
                 by_use = sorted(members, key=lambda m: (-votes.get(m, 0), -counts[m], m))
+            wrong = wrong | _hamza_dropped(members)
             best, safe = next((m for m in by_use if m not in wrong), by_use[0]), False
         variants = "، ".join(f"{m} ({counts[m]})" for m in members)
         for m in members:
