@@ -189,3 +189,9 @@ def is_known(token: str) -> bool:
     if fold(stripped) in words:
         return True
     return any(_known_stem(stem, words) for _, stem in clitic_splits(stripped))
+
+
+# The per-run memo of is_known, for per-distinct-word callers: `known_word[word]`.
+from .arabic import WordMemo  # noqa: E402
+
+known_word = WordMemo(is_known)
