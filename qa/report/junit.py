@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 
 import regex
 
-from ..packs import SEVERITY_RANK
+from ..findings import SEVERITY_RANK
 
 # Characters XML 1.0 cannot carry, escaped or not (Word's vertical tab \v, other C0 controls, lone
 # surrogates, U+FFFE/U+FFFF). ElementTree writes them as they are, and every parser then rejects
