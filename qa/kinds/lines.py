@@ -120,9 +120,7 @@ def _norm_words(text: str) -> list[str]:
 
 
 def _load_words(env, params, key):
-    from ..packs import load_yaml_file
-
-    raw = load_yaml_file(env.pack_dir / expect(params, key, str))
+    raw = env.load_yaml(env.pack_dir / expect(params, key, str))
     words = raw.get("words") if isinstance(raw, dict) else raw
     if not isinstance(words, list):
         raise ParamError(key, f"the {key} file holds a list (or a mapping with 'words')")
@@ -130,14 +128,12 @@ def _load_words(env, params, key):
 
 
 def compile(params: dict, env) -> State:
-    from ..packs import load_yaml_file
-
     check_params(params, PARAMS, required=("report", "furniture"))
     report = expect(params, "report", list)
     if not report or any(r not in CLASSES for r in report):
         raise ParamError("report", f"report is a list drawn from {', '.join(CLASSES)}")
     furniture_path = env.pack_dir / expect(params, "furniture", str)
-    data = load_yaml_file(furniture_path)
+    data = env.load_yaml(furniture_path)
     categories = data.get("categories") if isinstance(data, dict) else None
     if not isinstance(categories, dict) or not categories:
         raise ParamError("furniture", "the furniture file needs a 'categories' mapping", path=furniture_path)
