@@ -197,6 +197,7 @@ class LineInfo:
     notice: bool = False
     title: bool = False
     in_body: bool = False
+    article: bool = False  # article text no repetition can remove: a paragraph, a subheading in the body
     content: set = field(default_factory=set)  # stems of its content words
     extras: dict = field(default_factory=dict)
 
@@ -358,7 +359,12 @@ def classify(doc, state: State) -> list[LineInfo]:
         info.extras["menu_items"] = _menu_items(stripped)
         info.extras["text"] = stripped
     _context_pass(infos, state)
-    _page_pass(infos, state)
+    found = _page_pass(infos, state)
+    for info in infos:
+        # Prose, and short lines inside the body (subheadings). Not the title: a headline-like
+        # line repeated across many pages at the title's place is the site's header (and
+        # `qa clean` keeps an article's first line anyway).
+        info.article = info.klass == "body" and (info.prose or (found and info.in_body))
     doc.cache[cache_key] = infos
     return infos
 
@@ -513,17 +519,18 @@ def _find_title(infos: list[LineInfo], first: int, vocabulary: set, named: int |
     return None
 
 
-def _page_pass(infos: list[LineInfo], state: State) -> None:
+def _page_pass(infos: list[LineInfo], state: State) -> bool:
+    """Find the body and class the page around it; False when the page has too little prose."""
     if not infos:
-        return
+        return False
     # Too little prose to tell a body from the rest: leave the page to the line-by-line classes.
     if sum(i.n for i in infos if i.label == "good") < state.min_body_words:
         if infos[0].klass == "body":
             infos[0].title = True
-        return
+        return False
     run = _body_run(infos)
     if run is None:
-        return
+        return False
     first, last = run
     last = _cut_trailing_list(infos, first, last)
     for info in infos[first : last + 1]:
@@ -535,6 +542,7 @@ def _page_pass(infos: list[LineInfo], state: State) -> None:
         infos[title].title = True
     _inside(infos, first, last)
     _outside(infos, first, last, vocabulary)
+    return True
 
 
 def _cut_trailing_list(infos, first, last) -> int:
@@ -633,7 +641,7 @@ def _outside(infos, first, last, vocabulary) -> None:
                 continue
         if _short_run(infos, k) or info.section >= 0.7:
             _set(info, "menu", "قائمة روابط", "menu of links")
-        elif info.label in ("headline", "near") and (_in_list(infos, k) or info.dated):
+        elif info.label in ("headline", "near") and info.n >= 4 and (_in_list(infos, k) or info.dated):
             _set(info, "headline-list", "قائمة عناوين أخرى", "list of other headlines")
         else:
             _set(info, "outside", "خارج نص المقال", "outside the article's text")
@@ -675,6 +683,12 @@ def _teaser(infos, k) -> bool:
     if before is None or before.in_body or before.title or before.label != "headline":
         return False
     return after is None or after.label in ("headline", "short", "bad") or after.dated or after.klass != "body"
+
+
+def article_lines(doc, state: State) -> set[int]:
+    """Start offsets of the lines the classifier calls article text: what no cross-document
+    rule may remove, however many documents repeat it (wire copy runs on many sites)."""
+    return {info.start for info in classify(doc, state) if info.article}
 
 
 def check(doc, state: State, ctx):
