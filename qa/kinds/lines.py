@@ -643,8 +643,14 @@ def _outside(infos, first, last, vocabulary) -> None:
             _set(info, "menu", "قائمة روابط", "menu of links")
         elif info.label in ("headline", "near") and info.n >= 4 and (_in_list(infos, k) or info.dated):
             _set(info, "headline-list", "قائمة عناوين أخرى", "list of other headlines")
+        elif info.dated:
+            _set(info, "outside", "تاريخ أو وقت", "a date or a time")
+        elif info.arabic == 0:
+            _set(info, "outside", "عبارة لاتينية", "a Latin label")
+        elif info.n <= 3:
+            _set(info, "outside", "كلمات قليلة بين كتل الصفحة", "a few words between blocks of the page")
         else:
-            _set(info, "outside", "خارج نص المقال", "outside the article's text")
+            _set(info, "outside", "ليس من نثر المقال", "not the article's prose")
 
 
 def _furnitureish(info) -> bool:
