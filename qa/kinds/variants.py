@@ -32,7 +32,7 @@ from typing import NamedTuple
 
 import regex
 
-from ..arabic import fold, strip_marks
+from ..arabic import WordMemo, bare_word, fold, strip_marks
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
 
@@ -71,7 +71,7 @@ def key(base: str) -> str:
 def split_token(token: str, standalone: frozenset) -> tuple[str, str, str]:
     """(proclitics, base, ending). The article is always a proclitic; a one-letter proclitic only
     when the rest of the token also stands alone in the article (بوتين is not ب + وتين)."""
-    fixed, choices = _split_alone(token)
+    fixed, choices = _split_alone[token]
     return fixed if fixed is not None else _choose(choices, standalone)
 
 
@@ -82,8 +82,7 @@ def _choose(choices, standalone):
     return choices[-1][1]
 
 
-@lru_cache(maxsize=200_000)
-def _split_alone(token: str):
+def _split_alone_of(token: str):
     """(parts, ()) when the split does not depend on the article; else (None, choices): for each
     one-letter proclitic the word may start with, the rest of the word and the parts if it stands
     alone, then (None, the parts without a proclitic)."""
@@ -91,6 +90,9 @@ def _split_alone(token: str):
     if not singles:
         return (prefix, *_ending_split(word[len(prefix):])), ()
     return None, (*((rest, (single, *_ending_split(rest))) for single, rest in singles), (None, ("", *_ending_split(word))))
+
+
+_split_alone = WordMemo(_split_alone_of)
 
 
 @lru_cache(maxsize=200_000)
@@ -104,9 +106,6 @@ def _article_split(token: str) -> tuple[str, str, tuple]:
     if word[:1] not in _SINGLE_FIRST:
         return word, "", ()
     return word, "", tuple((single, word[len(single):]) for single in _SINGLE if word.startswith(single))
-
-
-_stripped = lru_cache(maxsize=200_000)(strip_marks)
 
 
 @lru_cache(maxsize=200_000)
@@ -127,10 +126,8 @@ class HouseStyle:
     preferred: dict  # group number -> preferred base, or None
 
     @classmethod
-    def load(cls, path) -> HouseStyle:
-        from ..packs import load_yaml_file
-
-        data = load_yaml_file(path)
+    def load(cls, path, load_yaml) -> HouseStyle:
+        data = load_yaml(path)
         entries = data.get("entries") if isinstance(data, dict) else None
         if not isinstance(entries, list):
             raise ParamError("house_style", "the house-style file holds 'entries'", path=path)
@@ -172,7 +169,7 @@ class State:
 def compile(params: dict, env) -> State:
     check_params(params, PARAMS, required=("mode", "house_style"))
     mode = expect_choice(params, "mode", ("within", "corpus", "house"))
-    return State(mode, HouseStyle.load(env.pack_dir / expect(params, "house_style", str)),
+    return State(mode, HouseStyle.load(env.pack_dir / expect(params, "house_style", str), env.load_yaml),
                  float(expect(params, "min_ratio", (int, float), 0.85)), expect(params, "min_length", int, 4),
                  expect(params, "majority_from", str))
 
@@ -203,14 +200,14 @@ def spellings(doc, state: State) -> Spellings:
     cache_key = ("variant-spelling", state.min_length)
     if cache_key in doc.cache:
         return doc.cache[cache_key]
-    uses = Counter([t[0] for t in doc.tokens if t[3] == "ar"])  # Token is (text, start, end, script)
-    # Most words split the same way in every article (cached across articles); only a word that may
-    # start with a one-letter proclitic asks whether its rest stands alone in this one.
-    alone = dict(zip(uses, map(_split_alone, uses)))
+    uses = doc.arabic_words
+    # Most words split the same way in every article (memoised across articles); only a word that
+    # may start with a one-letter proclitic asks whether its rest stands alone in this one.
+    alone = dict(zip(uses, map(_split_alone.__getitem__, uses)))
     parts = {text: fixed for text, (fixed, _) in alone.items() if fixed is not None and len(fixed[1]) >= state.min_length}
     dependent = [text for text, (fixed, _) in alone.items() if fixed is None]
     if dependent:
-        standalone = frozenset(map(_stripped, uses))
+        standalone = frozenset(map(bare_word.__getitem__, uses))
         for text in dependent:
             split = _choose(alone[text][1], standalone)
             if len(split[1]) >= state.min_length:
@@ -220,20 +217,15 @@ def spellings(doc, state: State) -> Spellings:
 
 
 def first_uses(doc, texts) -> dict:
-    """Surface text -> its first token, for the few texts a rule reports."""
-    wanted, out = set(texts), {}
-    for t in doc.tokens:
-        if t.text in wanted and t.text not in out:
-            out[t.text] = t
-            if len(out) == len(wanted):
-                break
-    return out
+    """Surface text -> the span of its first use, for the few texts a rule reports."""
+    return {text: spans[0] for text, spans in doc.word_spans_of(texts).items() if spans}
 
 
 def occurrences(doc, state: State) -> list[Occurrence]:
     """Every occurrence with its parts (for `qa variants` examples and tests)."""
     parts = spellings(doc, state).parts
-    return [Occurrence(t.start, t.end, *parts[t.text]) for t in doc.tokens if t.text in parts]
+    spans = doc.word_spans_of(parts)
+    return sorted(Occurrence(start, end, *parts[text]) for text in parts for start, end in spans[text])
 
 
 _HAMZA_ONLY = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
@@ -357,14 +349,15 @@ def check(doc, state: State, ctx):
             preferred = state.house.house_form(base)
             if preferred and preferred != base and fold(preferred) != fold(base):
                 flagged[text] = (prefix + preferred + ending, {"suggestion": preferred, "base": base})
-        for t in sorted((t for t in doc.tokens if t.text in flagged), key=lambda t: t.start):
-            fix, args = flagged[t.text]
-            yield Hit(t.start, t.end, fix, args)
+        spans = doc.word_spans_of(flagged)
+        for start, end, text in sorted((start, end, text) for text in flagged for start, end in spans[text]):
+            fix, args = flagged[text]
+            yield Hit(start, end, fix, args)
         return
     if state.mode == "within":
         yield from _within(doc, found, state, ctx)
         return
-    index = _corpus_index(ctx, state, ctx.state_owner.get(id(state)) if ctx else None)
+    index = _corpus_index(ctx, state, ctx.rule_id if ctx else None)
     if index is None:
         return
     mine = Counter(found.base_counts())
@@ -416,14 +409,14 @@ def _once_per_spelling(doc, found: Spellings, report: dict, ctx, fixes: bool):
     skip = _reported_elsewhere(ctx, texts)
     first = first_uses(doc, [t for t in texts if t not in skip])
     seen = set()
-    for token in sorted(first.values(), key=lambda t: t.start):
-        prefix, base, ending = found.parts[token.text]
+    for (start, end), text in sorted((span, text) for text, span in first.items()):
+        prefix, base, ending = found.parts[text]
         if base in seen:
             continue
         seen.add(base)
         args = dict(report[base])
         safe = args.pop("safe", False)
-        yield Hit(token.start, token.end, prefix + args["suggestion"] + ending if fixes and safe else None, args)
+        yield Hit(start, end, prefix + args["suggestion"] + ending if fixes and safe else None, args)
 
 
 def _corpus_index(ctx, state: State, rule_id: str | None):
