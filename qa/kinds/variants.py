@@ -309,20 +309,23 @@ def house_target(members: list[str], state: State) -> str | None:
     return None
 
 
-def _hamza_dropped(members: list[str]) -> frozenset:
+def _hamza_dropped(members: list[str], wrong=frozenset()) -> frozenset:
     """Members that are another member with a hamza left out (الافراج beside الإفراج): a missing
-    hamza, whatever the majority, so never the spelling to suggest."""
+    hamza, whatever the majority, so never the spelling to suggest; unless the member with the
+    hamza is itself wrong (إنتقاله beside انتقاله)."""
     fullest = {}
     for m in members:
+        if m in wrong:
+            continue
         bare = m.translate(_HAMZA_ONLY)
         fullest[bare] = max(fullest.get(bare, 0), sum(ch in _HAMZA_SEATS for ch in m))
-    return frozenset(m for m in members if sum(ch in _HAMZA_SEATS for ch in m) < fullest[m.translate(_HAMZA_ONLY)])
+    return frozenset(m for m in members if sum(ch in _HAMZA_SEATS for ch in m) < fullest.get(m.translate(_HAMZA_ONLY), 0))
 
 
 def target(members: list[str], state: State, wrong=frozenset()) -> str:
     """The spelling to use: the house form if there is one, else the most used spelling (members
     come most used first) that no other rule reports and that does not drop a hamza."""
-    wrong = wrong | _hamza_dropped(members)
+    wrong = wrong | _hamza_dropped(members, wrong)
     return house_target(members, state) or next((m for m in members if m not in wrong), members[0])
 
 
@@ -392,7 +395,7 @@ def _within(doc, found: Spellings, state: State, ctx):
             if corpus is not None:
                 votes = corpus.get(key(members[0]), {})
                 by_use = sorted(members, key=lambda m: (-votes.get(m, 0), -counts[m], m))
-            wrong = wrong | _hamza_dropped(members)
+            wrong = wrong | _hamza_dropped(members, wrong)
             best, safe = next((m for m in by_use if m not in wrong), by_use[0]), False
         variants = "، ".join(f"{m} ({counts[m]})" for m in members)
         for m in members:
