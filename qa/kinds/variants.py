@@ -268,9 +268,9 @@ def _same_name(a: str, b: str, state: State) -> bool:
         # Core vocabulary differs on purpose: إنها/أنها, مكتب/مكاتب, الجزيرة/الغزيرة.
         return False
     if a.translate(_HAMZA_ONLY) == b.translate(_HAMZA_ONLY):
-        # A missing hamza is one name (ابراهيم/إبراهيم); a hamza on another seat is another word,
-        # because the seat is the vowel (أنهما/إنهما).
-        return not any(x != y and x in _HAMZA_SEATS and y in _HAMZA_SEATS for x, y in zip(a, b))
+        # A missing hamza is one name (ابراهيم/إبراهيم), and so is آ for أ in a name (جلال آباد);
+        # but أ against إ is another word, because the seat is the vowel (أنهما/إنهما).
+        return not any({x, y} == {"أ", "إ"} for x, y in zip(a, b))
     if fold(a) != fold(b) and fold(a).translate(_SOUND) == fold(b).translate(_SOUND):
         return True  # ج/غ, ف/ڤ: one foreign sound written two ways (سيرغي/سيرجي)
     # Doubled and long vowels more or less, and ى/ي or ة/ه: native words differ this way between
