@@ -243,6 +243,10 @@ def tokenize(text: str) -> list[Token]:
 # "لل" is ل + ال with the article's alef dropped, as Arabic spells it.
 _PROCLITIC = regex.compile(r"^(?:[وف])?(?:[بك]?ال|لل|[بكل])?")
 PROCLITIC_PATTERN = r"(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
+# Every non-empty proclitic sequence that grammar allows, spelled out (23): a conjunction, then a
+# preposition, the article, or both.
+PROCLITICS = tuple(conj + rest for conj in ("", "و", "ف") for rest in ("", "ال", "بال", "كال", "لل", "ب", "ك", "ل")
+                   if conj + rest)
 
 
 def clitic_splits(word: str, min_stem: int = 2) -> list[tuple[str, str]]:
