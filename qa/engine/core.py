@@ -147,9 +147,8 @@ class Engine:
             self.context.deadline = None
         findings, stale = suppress.apply(doc, findings, self.known_ids, selection.known_ids(rules))
         doc.warnings = stale
-        fingerprint = suppress.fingerprint
         for f in findings:
-            f.fingerprint = fingerprint(doc, f.rule, f.start, f.end)
+            f.fingerprint = suppress.fingerprint(doc, f.rule, f.start, f.end)
         findings.sort(key=Finding.sort_key)
         return findings
 
