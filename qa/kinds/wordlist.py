@@ -23,10 +23,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import regex
 
-from ..arabic import fold, strip_marks
+from ..arabic import AR_WORD, AR_WORD_CHAR, fold, strip_marks
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
 
@@ -181,32 +182,59 @@ def looks_transliterated(word: str) -> bool:
 
 # --- Per-document analysis -----------------------------------------------------------------------
 
+class _Span(NamedTuple):
+    """One occurrence of a flagged word (shaped like a Token where the helpers read one)."""
+    text: str
+    start: int
+    end: int
+
+
 @dataclass
 class _Analysis:
-    tokens: list  # Arabic tokens of four letters or more, in order: (letters, bare, token)
+    words: dict  # surface form of four letters or more -> its form without marks, in first-seen order
     status: dict  # bare -> word-list status
     verdict: dict  # bare -> analyser verdict (only for words the list does not vouch for)
     counts: Counter  # folded bare -> occurrences in the document
-    index: dict  # token start -> position in doc.tokens
 
 
 def _analysis(doc) -> _Analysis:
+    """Every per-word answer, asked once per distinct word of the document (and memoised across
+    documents in qa.morph); shared by all the rules of this kind."""
     cached = doc.cache.get("word-list:analysis")
     if cached is not None:
         return cached
     from ..morph import analyse, list_status
 
-    tokens = [(len(bare), bare, t) for t in doc.tokens if t.script == "ar" and len(t.text) >= 4
-              for bare in (strip_marks(t.text),)]
-    distinct = {bare for _, bare, _ in tokens}
-    status = {bare: list_status(bare) for bare in distinct}
+    occurrences = doc.arabic_words
+    words = {w: strip_marks(w) for w in occurrences if len(w) >= 4}
+    status = {bare: list_status(bare) for bare in set(words.values())}
     doubtful = [bare for bare, s in status.items() if s != "common"]
     verdict = analyse(doubtful) if doubtful else {}
-    counts = Counter(fold(bare) for _, bare, _ in tokens)
-    index = {t.start: i for i, t in enumerate(doc.tokens)}
-    result = _Analysis(tokens, status, verdict, counts, index)
+    counts = Counter()
+    for word, count in occurrences.items():
+        counts[fold(strip_marks(word))] += count
+    result = _Analysis(words, status, verdict, counts)
     doc.cache["word-list:analysis"] = result
     return result
+
+
+def _spans(doc, word: str) -> list[_Span]:
+    return [_Span(word, start, end) for start, end in doc.word_spans(word)]
+
+
+_PREVIOUS_WORD = regex.compile(r"(" + AR_WORD_CHAR + r"+)([^\p{L}\p{N}\n]*)$", regex.V1)
+_NEXT_WORD = regex.compile(r"^([^\p{L}\p{N}\n]*)(" + AR_WORD_CHAR + r"+)", regex.V1)
+
+
+def _previous(doc, span) -> tuple[str, str]:
+    """The Arabic word before a span on its line, and what stands between them ("" if none)."""
+    m = _PREVIOUS_WORD.search(doc.text, max(0, span.start - 60), span.start)
+    return (m.group(1), m.group(2)) if m else ("", "")
+
+
+def _next(doc, span) -> str:
+    m = _NEXT_WORD.match(doc.text, span.end, min(len(doc.text), span.end + 60))
+    return m.group(2) if m else ""
 
 
 def _unknown(a: _Analysis, bare: str) -> bool:
@@ -216,17 +244,14 @@ def _unknown(a: _Analysis, bare: str) -> bool:
     return a.status[bare] in ("", "folded") and a.verdict.get(bare) not in (WORD, PROPER)
 
 
-def _is_name_token(a: _Analysis, doc, index: int, evidence: Evidence) -> bool:
-    """A neighbouring token that is a name: a title or given name, a proper noun to the analyser,
-    or itself a word neither the list nor the analyser knows (the other half of a foreign name)."""
+def _is_name_word(a: _Analysis, word: str, evidence: Evidence) -> bool:
+    """A neighbouring word that is a name: a title or given name, a proper noun to the analyser, or
+    itself a word neither the list nor the analyser knows (the other half of a foreign name)."""
     from ..morph import PROPER
 
-    if index < 0 or index >= len(doc.tokens):
+    if not word:
         return False
-    token = doc.tokens[index]
-    if token.script != "ar":
-        return False
-    bare = strip_marks(token.text)
+    bare = strip_marks(word)
     folded = fold(bare).removeprefix("و")
     if folded in evidence.titles or folded in evidence.given_names:
         return True
@@ -254,59 +279,56 @@ def _name_evidence(doc, a: _Analysis, token, bare: str, evidence: Evidence, defi
     after a title or a given name, or beside another name."""
     if _marked_as_name(doc, a, token, bare):
         return True
-    i = a.index[token.start]
-    previous = fold(strip_marks(doc.tokens[i - 1].text)).removeprefix("و") if i > 0 else ""
-    if previous in evidence.titles or previous in evidence.given_names:
+    previous, _ = _previous(doc, token)
+    folded = fold(strip_marks(previous)).removeprefix("و")
+    if folded in evidence.titles or folded in evidence.given_names:
         return True
-    if not definite and (_is_name_token(a, doc, i - 1, evidence) or _is_name_token(a, doc, i + 1, evidence)):
+    if not definite and (_is_name_word(a, previous, evidence) or _is_name_word(a, _next(doc, token), evidence)):
         return True
     return False
 
 
-def _family_name(doc, a: _Analysis, token, bare: str) -> bool:
+def _family_name(doc, token, bare: str) -> bool:
     """An Arabic family name is often a nisba with the article (صقر الغوطاني, عبدالله الشندقي).
     It follows a given name, which has no article; an adjective follows a noun that has one."""
     if not bare.endswith("ي"):
         return False
-    index = a.index[token.start]
-    if index == 0:
-        return False
-    previous = doc.tokens[index - 1]
-    between = doc.text[previous.end : token.start]
-    return previous.script == "ar" and between.strip() == "" and not strip_marks(previous.text).startswith(("ال", "وال", "بال", "لل"))
+    previous, between = _previous(doc, token)
+    return bool(previous) and between.strip() == "" and not strip_marks(previous).startswith(("ال", "وال", "بال", "لل"))
 
 
-def _after_place_noun(doc, a: _Analysis, token, evidence: Evidence) -> bool:
-    index = a.index[token.start]
-    return index > 0 and fold(strip_marks(doc.tokens[index - 1].text)).removeprefix("و").removeprefix("ب") in evidence.place_nouns
+def _after_place_noun(doc, token, evidence: Evidence) -> bool:
+    previous, _ = _previous(doc, token)
+    return bool(previous) and fold(strip_marks(previous)).removeprefix("و").removeprefix("ب") in evidence.place_nouns
 
 
 def _nonwords(doc, state: State):
+    """The non-words of the document: each distinct word is judged once; only the words that could
+    be non-words have their positions looked up, to read the evidence around each occurrence."""
     from ..morph import PROPER, WORD, anagram_of_core
 
     a = _analysis(doc)
     evidence = state.evidence
     short = evidence.short_words
-    for letters, bare, token in a.tokens:
-        if letters < state.min_length:
+    for word, bare in a.words.items():
+        if len(bare) < state.min_length:
             continue
         status, verdict = a.status[bare], a.verdict.get(bare)
         if status == "common" or verdict == PROPER:
             continue
         once = a.counts[fold(bare)] == 1
+        definite = bool(_DEFINITE.match(bare))
         if verdict == WORD:
             # The analyser accepts many a root that Arabic never filled (القثة); a word the list has
             # never seen, used once, whose letters are a core word's, is a shuffle all the same.
-            if status == "" and once and letters >= 6 and anagram_of_core(bare) and not (looks_transliterated(bare) and not _DEFINITE.match(bare)) \
-                    and not _name_evidence(doc, a, token, bare, evidence, bool(_DEFINITE.match(bare))):
-                yield token
+            if status == "" and once and len(bare) >= 6 and anagram_of_core(bare) and not (looks_transliterated(bare) and not definite):
+                yield from (t for t in _spans(doc, word) if not _name_evidence(doc, a, t, bare, evidence, definite))
             continue
         if _IMPOSSIBLE.search(bare):
             # ة and ى only end words: this is no name, whether it has the article or not.
             if not split_glued(bare, short):
-                yield token
+                yield from _spans(doc, word)
             continue
-        definite = bool(_DEFINITE.match(bare))
         if status == "exact":
             # The list's rare tail holds some junk, but far more real words the analyser lacks
             # (الأنشط, الأورطي): a form the web has used is given the benefit of the doubt.
@@ -314,60 +336,73 @@ def _nonwords(doc, state: State):
         if once and anagram_of_core(bare):
             # A shuffle of a core word, unless it looks like a name or is marked or placed as one
             # (with the article, a name's look is no excuse: names rarely take it).
-            if not (looks_transliterated(bare) and not definite) and not _name_evidence(doc, a, token, bare, evidence, definite):
-                yield token
+            if not (looks_transliterated(bare) and not definite):
+                yield from (t for t in _spans(doc, word) if not _name_evidence(doc, a, t, bare, evidence, definite))
             continue
-        if not definite or not once or split_glued(bare, short):
+        if not definite or not once or split_glued(bare, short) or looks_transliterated(bare):
             # Without the article an unknown word is presumed a name; glued words have their own rule.
             continue
-        if looks_transliterated(bare) or _name_evidence(doc, a, token, bare, evidence, True):
+        for token in _spans(doc, word):
+            if not (_name_evidence(doc, a, token, bare, evidence, True) or _family_name(doc, token, bare)
+                    or _after_place_noun(doc, token, evidence)):
+                yield token
+
+
+def _glued(doc, state: State):
+    from ..wordlist import is_core
+
+    a = _analysis(doc)
+    short = state.evidence.short_words
+    for word, bare in a.words.items():
+        if len(bare) < state.min_length or word != bare or a.status[bare] != "" or not _unknown(a, bare):
             continue
-        if _family_name(doc, a, token, bare) or _after_place_noun(doc, a, token, evidence):
+        parts = split_glued(bare, short)
+        if not parts or not _strong_seam(*parts, short):
             continue
-        yield token
+        # A name-looking token is a name unless the split ends in a real word that explains its
+        # look: the article at the seam (جوبزالمخترع) or a core word of four letters (هارونرئيس).
+        right = parts[1]
+        if looks_transliterated(bare) and not (len(right) >= 4 and (right.startswith("ال") or is_core(right))):
+            continue
+        for token in _spans(doc, word):
+            if not _marked_as_name(doc, a, token, bare):
+                yield token, parts
+
+
+def _clusters(doc, state: State):
+    from bisect import bisect_right
+
+    from ..morph import anagram_of_core
+
+    a = _analysis(doc)
+    # Unknown to both, or unknown to the list and a core word's letters shuffled (the analyser
+    # accepts many unfilled roots).
+    unknown = sorted(span for word, bare in a.words.items() if len(bare) >= state.min_length and (
+        _unknown(a, bare) or (a.status[bare] == "" and a.counts[fold(bare)] == 1 and anagram_of_core(bare)))
+        for span in _spans(doc, word))
+    if len(unknown) < state.min_unknown:
+        return
+    sentences = doc.sentences
+    starts = [start for start, _ in sentences]
+    inside: dict = {}
+    for span in unknown:
+        i = bisect_right(starts, span.start) - 1
+        if i >= 0 and span.start < sentences[i][1]:
+            inside.setdefault(i, []).append(span)
+    for i, spans in sorted(inside.items()):
+        if len(spans) < state.min_unknown:
+            continue
+        start, end = sentences[i]
+        arabic = len(AR_WORD.findall(doc.text, start, end))
+        if len(spans) / max(arabic, 1) >= state.min_ratio:
+            yield Hit(start, end, None, {"unknown": "، ".join(t.text for t in spans), "count": len(spans)})
 
 
 def check(doc, state: State, ctx):
     if state.mode == "glued":
-        a = _analysis(doc)
-        short = state.evidence.short_words
-        for letters, bare, token in a.tokens:
-            if letters < state.min_length or a.status[bare] != "" or not _unknown(a, bare) or token.text != bare:
-                continue
-            parts = split_glued(bare, short)
-            if not parts or not _strong_seam(*parts, short) or _marked_as_name(doc, a, token, bare):
-                continue
-            # A name-looking token is a name unless the split ends in a real word that explains its
-            # look: the article at the seam (جوبزالمخترع) or a core word of four letters (هارونرئيس).
-            left, right = parts
-            from ..wordlist import is_core
-
-            if looks_transliterated(bare) and not (len(right) >= 4 and (right.startswith("ال") or is_core(right))):
-                continue
-            yield Hit(token.start, token.end, f"{parts[0]} {parts[1]}", {"left": parts[0], "right": parts[1]})
+        hits = [Hit(t.start, t.end, f"{left} {right}", {"left": left, "right": right}) for t, (left, right) in _glued(doc, state)]
     elif state.mode == "nonword":
-        for token in _nonwords(doc, state):
-            yield Hit(token.start, token.end)
+        hits = [Hit(t.start, t.end) for t in _nonwords(doc, state)]
     else:
-        a = _analysis(doc)
-        from ..morph import anagram_of_core
-
-        # Unknown to both, or unknown to the list and a core word's letters shuffled (the analyser
-        # accepts many unfilled roots).
-        unknown = [t for letters, bare, t in a.tokens if letters >= state.min_length and (
-            _unknown(a, bare) or (a.status[bare] == "" and a.counts[fold(bare)] == 1 and anagram_of_core(bare)))]
-        if not unknown:
-            return
-        ordered = iter(unknown)
-        pending = next(ordered, None)
-        for start, end in doc.sentences:
-            inside = []
-            while pending is not None and pending.start < end:
-                if pending.start >= start:
-                    inside.append(pending)
-                pending = next(ordered, None)
-            if len(inside) < state.min_unknown:
-                continue
-            arabic = sum(1 for t in doc.tokens if t.script == "ar" and start <= t.start < end)
-            if len(inside) / max(arabic, 1) >= state.min_ratio:
-                yield Hit(start, end, None, {"unknown": "، ".join(t.text for t in inside), "count": len(inside)})
+        hits = list(_clusters(doc, state))
+    return sorted(hits, key=lambda h: h.start)
