@@ -40,7 +40,8 @@ PARAMS = {
 }
 
 # ة and ى end words; ىء is the older spelling of a final hamza on ya (مبادىء), not a word break.
-_IMPOSSIBLE = regex.compile(r"[ةى](?=[\p{L}--ء])", regex.V1)
+# Nor does any word or name have two alefs in a row, or an alef after a hamza on alef (كوناا, أاءنب).
+_IMPOSSIBLE = regex.compile(r"[ةى](?=[\p{L}--ء])|اا|[أإ]ا", regex.V1)
 _DEFINITE = regex.compile(r"^(?:[وف]?(?:ب?ال|لل))(?=[\p{L}]{3})")
 _PROCLITICS = regex.compile(r"^(?:[وف]?(?:[بك]?ال|لل|[بل])?)")
 _FOREIGN_LETTERS = regex.compile(r"[پچگڤژڨ]")
@@ -174,10 +175,13 @@ def looks_transliterated(word: str) -> bool:
     stem = word[_PROCLITICS.match(word).end():] or word
     if len(stem) < 3:
         stem = word
-    if _FOREIGN_LETTERS.search(stem) or stem.endswith(_FOREIGN_ENDINGS) and not stem.endswith("وا"):
+    if _FOREIGN_LETTERS.search(stem):
         return True
+    if len(stem) >= 5 and stem.endswith(_FOREIGN_ENDINGS) and not stem.endswith("وا"):
+        return True
+    # Long vowels on every other letter (ماشابا, ميكيتاني); five-letter Arabic words often have two.
     vowels = sum(1 for ch in stem if ch in _LONG_VOWELS)
-    return vowels * 2 >= len(stem)
+    return len(stem) >= 6 and vowels * 2 >= len(stem)
 
 
 # --- Per-document analysis -----------------------------------------------------------------------
@@ -279,13 +283,11 @@ def _name_evidence(doc, a: _Analysis, token, bare: str, evidence: Evidence, defi
     after a title or a given name, or beside another name."""
     if _marked_as_name(doc, a, token, bare):
         return True
+    if definite:
+        # After a title a word with the article is its adjective (الرئيس التركي), not a name.
+        return False
     previous, _ = _previous(doc, token)
-    folded = fold(strip_marks(previous)).removeprefix("و")
-    if folded in evidence.titles or folded in evidence.given_names:
-        return True
-    if not definite and (_is_name_word(a, previous, evidence) or _is_name_word(a, _next(doc, token), evidence)):
-        return True
-    return False
+    return _is_name_word(a, previous, evidence) or _is_name_word(a, _next(doc, token), evidence)
 
 
 def _family_name(doc, token, bare: str) -> bool:
@@ -321,7 +323,7 @@ def _nonwords(doc, state: State):
         if verdict == WORD:
             # The analyser accepts many a root that Arabic never filled (القثة); a word the list has
             # never seen, used once, whose letters are a core word's, is a shuffle all the same.
-            if status == "" and once and len(bare) >= 6 and anagram_of_core(bare) and not (looks_transliterated(bare) and not definite):
+            if status == "" and once and len(bare) >= 5 and anagram_of_core(bare) and not (looks_transliterated(bare) and not definite):
                 yield from (t for t in _spans(doc, word) if not _name_evidence(doc, a, t, bare, evidence, definite))
             continue
         if _IMPOSSIBLE.search(bare):
