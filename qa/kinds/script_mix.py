@@ -5,6 +5,7 @@ Each run is classified once per document (shared by every rule of this kind):
   name        capitalised words (Sonata Coulter)
   acronym     capitals and digits (IAEA, F-16)
   phrase      two or more lowercase words (according to sources)
+  word        one lowercase word (extra, slipstream)
 Runs that are fine are dropped before any rule sees them: lines that are mostly Latin, URLs,
 e-mail addresses and @handles, Latin in parentheses right after an Arabic rendering
 ("أونجو كتشلي (Öncü Keçeli)"), and terms on the rule's allow-list (NATO, G20, iPhone …).
@@ -28,7 +29,7 @@ PARAMS = {
     "min_arabic_share": "only lines whose letters are at least this share Arabic (default 0.5)",
     "spellings_file": "YAML mapping of Latin names to the Arabic spelling the press uses (Çavuşoğlu: جاويش أوغلو)",
 }
-CLASSES = ("diacritics", "name", "acronym", "phrase")
+CLASSES = ("diacritics", "name", "acronym", "phrase", "word")
 
 _WORD = r"[\p{Latin}][\p{Latin}\p{M}\p{Nd}'’&]*(?:[-.][\p{Latin}\p{Nd}]+)*"
 _RUN = regex.compile(rf"(?<![\p{{Latin}}\p{{Nd}}@#/.:_-]){_WORD}(?:[ \u00a0]+(?:{_WORD}|\p{{Nd}}+))*", regex.V1)
@@ -138,6 +139,18 @@ def suggest(doc, run: str, state: State) -> tuple[str, bool]:
     return " ".join(w for w in words if w), grounded
 
 
+# English function words: a run that holds one is a phrase or a title, not a name.
+_FUNCTION_WORDS = frozenset("the a an of on in at to for and or with from by is are was were have has had this that "
+                            "these those my your his her our their it its be not no".split())
+
+
+def _english_phrase(words: list[str]) -> bool:
+    """Two or more words with an English function word among them, or all in lower case."""
+    letters = [w for w in words if any(ch.isalpha() for ch in w)]
+    return len(letters) >= 2 and (any(w.lower() in _FUNCTION_WORDS for w in letters)
+                                  or all(w.islower() for w in letters))
+
+
 def _classify(words: list[str]) -> str:
     joined = " ".join(words)
     if has_diacritics(joined):
@@ -147,7 +160,10 @@ def _classify(words: list[str]) -> str:
         return "acronym"
     if any(w[0].isupper() for w in words):
         return "name"
-    return "phrase" if len(words) >= 2 else "word"
+    if len(words) >= 2:
+        return "phrase"
+    # A lone lower-case English word ("extra", "da"); single letters and handles are left alone.
+    return "word" if len(words[0]) >= 2 and words[0].isalpha() else "other"
 
 
 def runs(doc, state: State):
@@ -172,9 +188,11 @@ def runs(doc, state: State):
             # "أونجو كتشلي (Öncü Keçeli)": the Latin glosses an Arabic rendering just before it.
             if before.endswith("(") and _GLOSSED.fullmatch(before[:-1].rstrip()[-1:] or "x"):
                 continue
-            # A Latin name quoted on purpose ("Carpe Diem II", the ship) is the writer's choice.
+            # A Latin name quoted on purpose ("Carpe Diem II", the ship) is the writer's choice; a
+            # quoted English phrase or title ("The Hills Have Eyes", "spit the dummy") is untranslated.
             after = text[end : min(line.end, end + 40)].lstrip()
-            if before[-1:] in _OPENING_QUOTES and after[:1] == _OPENING_QUOTES[before[-1]]:
+            if (before[-1:] in _OPENING_QUOTES and after[:1] == _OPENING_QUOTES[before[-1]]
+                    and not _english_phrase(m.group().split())):
                 continue
             words = [w for w in m.group().split() if not w.isdigit()]
             kept = [w for w in words if w not in state.allow and w.strip(".-") not in state.allow]
