@@ -48,10 +48,10 @@ PARAMS = {
     "near_words": "sitting-on-former: a year this many words or fewer from the mention may date it as history (default 6)",
 }
 CHECKS = ("former-on-sitting", "former-before-term", "sitting-on-former", "elect-after-inauguration")
-MARK_CLASSES = ("former", "outgoing", "elect", "gone", "history")
+MARK_CLASSES = ("former", "outgoing", "elect", "gone", "designate", "history")
 _WORD_LISTS = ("qualifiers", "history_before", "prospective", "counterpart", "year_lead", "not_short")
 # Words and single signs, in order: the few words around a title are read as tokens.
-_TOKEN = regex.compile(r"[\p{L}\p{M}]+\.?|\d+|[^\s\p{L}\p{M}\d]")
+_TOKEN = regex.compile(r"[\p{L}\p{M}]+|\d+|[^\s\p{L}\p{M}\d]")
 _WORD = regex.compile(r"[\p{L}\p{M}]+")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _QUOTES_OPEN = frozenset("«“\"'")
@@ -106,16 +106,23 @@ def _load_words(path) -> Words:
         return regex.compile(r"(?<![\p{L}\p{M}])[وف]?(?:" + alternation(fold(w) for w in words) + r")\s*$")
 
     longest = max(len(k) for k in [*marks, *qualifiers])
+    from ..dating import MONTHS
+
+    months = alternation(fold(m) for names in MONTHS.values() for m in names)
+    year_lead = (r"(?:(?<![\p{L}\p{M}])[وف]?(?:" + alternation(fold(w) for w in data["year_lead"]) + r")"
+                 rf"|(?<![\p{{L}}\p{{M}}]){months}(?:\s*[/(-]\s*{months}\s*\)?)?)\s*$")
     return Words(marks, qualifiers, before(data["history_before"]), before(data["prospective"]),
-                 [fold(w) for w in data["counterpart"]],
-                 regex.compile(r"(?<![\p{L}\p{M}])[وف]?(?:" + alternation(fold(w) for w in data["year_lead"]) + r")\s*$"),
+                 [fold(w) for w in data["counterpart"]], regex.compile(year_lead),
                  {str(k): [str(x) for x in v] for k, v in (data.get("long_forms") or {}).items()},
                  frozenset(fold(w) for w in data["not_short"]), longest)
 
 
 def name_key(words) -> tuple:
-    """A name as the transliteration keys of its folded words: ترامب and ترمب are one name."""
-    return tuple(translit_key(w) for w in words)
+    """A name as the transliteration keys of its folded words: «فلاديمير بوتن» is «فلاديمير بوتين».
+    Only names of two words or more are matched by key: one word's key is too loose (بدون and بايدن
+    share one), so a single word must be a spelling the base lists (ترامب and ترمب both are)."""
+    words = tuple(words)
+    return tuple(translit_key(w) for w in words) if len(words) > 1 else words
 
 
 @dataclass
@@ -141,8 +148,8 @@ def _nationality(title: str, generics: list) -> str | None:
     for generic in generics:
         if title.startswith(generic + " "):
             rest = title[len(generic) + 1 :]
-            if " " not in rest and rest.startswith("ال") and len(rest) > 4:
-                return rest[:-1] if rest.endswith("يه") else rest  # fold writes ة as ه
+            if all(w.startswith("ال") for w in rest.split()) and len(rest) > 4:  # «الكوري الجنوبي»
+                return " ".join(w[:-1] if w.endswith("يه") else w for w in rest.split())  # fold writes ة as ه
     return None
 
 
@@ -200,7 +207,8 @@ def _model(path, words_path) -> Model:
             add_title(title, ("kind", kind))
     for adjective in nationalities:
         for counterpart in words.counterpart:
-            for form in (adjective, adjective + "ه"):
+            feminine = " ".join(w + "ه" for w in adjective.split())
+            for form in (adjective, feminine):
                 titles.setdefault(f"{counterpart} {form}", ("nationality", adjective))
     # A surname alone must not be a word that follows titles anyway: a nationality, a marker.
     stop = set(words.not_short) | {w for t in titles for w in t.split()}
@@ -217,7 +225,7 @@ def _model(path, words_path) -> Model:
             add_name(fold(name), person)
         for surname in _surnames(person, frozenset(stop)):
             add_name(surname, person)
-    name_word_keys = frozenset(w for k in names for w in k)
+    name_word_keys = frozenset(w for k in names for w in k)  # keys of long names, folded single words
     model = Model(facts, words, titles, names, {k: frozenset(v) for k, v in nationalities.items()}, name_word_keys)
     _MODELS[key] = model
     return model
@@ -326,9 +334,10 @@ def _resolve(model: Model, title_value, people, previous_kind: str | None) -> li
         if kind == "kind":
             matching = [o for o in offices if model.facts.offices[o].kind == value]
         else:  # a counterpart's nationality
-            matching = [o for o in offices if o in model.nationalities.get(value, ())]
-            if len(matching) > 1 and previous_kind:
-                matching = [o for o in matching if model.facts.offices[o].kind == previous_kind] or matching
+            # A counterpart holds the same kind of office as the person named before it in the
+            # sentence: «وزير المالية التركي … نظيره الألماني» is not the German chancellor.
+            matching = [o for o in offices if o in model.nationalities.get(value, ())
+                        and model.facts.offices[o].kind == previous_kind]
         if len(matching) == 1:
             found.append((person, model.facts.offices[matching[0]]))
     return found
@@ -343,13 +352,26 @@ def mentions(doc, model: Model) -> list[Mention]:
     out, taken = [], []
     doc.cache[key] = out
     # Each distinct word once: does the article name anybody in the base at all?
-    if model.name_word_keys.isdisjoint(translit_key(w) for w in set(_WORD.findall(text))):
+    distinct = set(_WORD.findall(text))
+    if model.name_word_keys.isdisjoint(distinct) and model.name_word_keys.isdisjoint(map(translit_key, distinct)):
         return out
     words, previous = model.words, None
+
+    def paragraph(folded_offset):
+        return doc.line_at(view.span(folded_offset, folded_offset + 1)[0]).start
+
+    def previous_kind(folded_offset):
+        # A counterpart holds the kind of office last named in its paragraph, named or not:
+        # «وزير الخارجية التركي … ثم قال نظيره الأمريكي مايك بومبيو».
+        return previous[1] if previous and previous[0] == paragraph(folded_offset) else None
+
     for m in model.title_pattern.finditer(text):
         ts, te = m.span("title")
         if any(s < te and ts < e for s, e in taken):
             continue
+        kind, value = model.titles[m.group("title")]
+        if kind != "nationality":
+            previous = (paragraph(ts), model.facts.offices[value].kind if kind == "office" else value)
         after = _tokens(text[te : te + _LOOK], te)
         i, mark, mark_span, history = _modifiers(after, 0, words, model.names)
         if i < len(after) and after[i].text in _COMMA:
@@ -383,13 +405,13 @@ def mentions(doc, model: Model) -> list[Mention]:
                 continue
             people = found[2]
             span = (before[found[0]].start, end)
-        sentence = _sentence_span(doc, view.span(ts, ts + 1)[0])
-        previous_kind = previous[1] if previous and previous[0] == sentence else None
-        candidates = _resolve(model, model.titles[m.group("title")], people, previous_kind)
+        title_value = model.titles[m.group("title")]
+        candidates = _resolve(model, title_value, people, previous_kind(ts))
         if not candidates:
             continue
         taken.append(span)
-        previous = (sentence, candidates[0][1].kind)
+        if title_value[0] == "nationality":
+            previous = (paragraph(ts), candidates[0][1].kind)
         start, end = view.span(*span)
         out.append(Mention(start, end, candidates, mark, view.span(*mark_span) if mark_span else None, history, ts, te))
     out.sort(key=lambda x: x.start)
@@ -424,9 +446,9 @@ def _historical(doc, model: Model, mention: Mention, person, office, day: dt.dat
     text = doc.folded.text
     if model.words.history_before.search(text[max(0, mention.title_start - 40) : mention.title_start]):
         return True  # «في عهد الرئيس …», «زمن الرئيس …»: the word governs this very mention
-    tail = [t.text for t in _tokens(fold(doc.text[mention.end : mention.end + 40]), 0)[:3]]
-    if any(model.words.marks.get(tuple(tail[:size])) == "history" for size in (3, 2, 1)):
-        return True  # «… باراك أوباما آنذاك»
+    tail = [t.text for t in _tokens(fold(doc.text[mention.end : mention.end + 60]), 0)[:5]]
+    if any(model.words.marks.get(tuple(tail[i : i + size])) == "history" for i in (0, 1, 2) for size in (3, 2, 1)):
+        return True  # «… باراك أوباما آنذاك», «إدارة الرئيس أوباما قالت في حينها»
     s_start, s_end = _sentence_span(doc, mention.start)
     left = doc.text[s_start : mention.start]
     right = doc.text[mention.end : max(s_end, mention.end)]
@@ -439,7 +461,7 @@ def _historical(doc, model: Model, mention: Mention, person, office, day: dt.dat
             year = int(ym.group())
             if year >= day.year or year == own:
                 continue  # the article's present or future is not its history
-            if not model.words.year_lead.search(fold(part[max(0, ym.start() - 12) : ym.start()])):
+            if not model.words.year_lead.search(fold(part[max(0, ym.start() - 30) : ym.start()])):
                 continue  # a number, not a time: «خطة 2015»
             if any(t.start.year <= year <= (t.end or day).year for t in terms):
                 return True
