@@ -43,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", type=_ids, default=(), metavar="IDS", help="only these packs or rules (comma-separated)")
     check.add_argument("--ignore", type=_ids, default=(), metavar="IDS", help="skip these packs or rules (comma-separated)")
     check.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the articles' publication date")
+    check.add_argument("--date-from-path", action="store_true", default=None,
+                       help="date each article by YYYY-MM-DD or YYYYMMDD in its file name or folders")
     check.add_argument("--rules", action="append", default=[], metavar="DIR", help="also load the packs in DIR")
     check.add_argument("--encoding", metavar="NAME", help="decode input with this encoding (e.g. cp1256)")
     check.add_argument("--fail-on", choices=["error", "warning", "info"],
@@ -151,6 +153,7 @@ def _config(args):
         ignore=base.ignore + tuple(getattr(args, "ignore", ())),
         rules_dirs=base.rules_dirs + tuple(getattr(args, "rules", [])),
         date=getattr(args, "date", None),
+        date_from_path=getattr(args, "date_from_path", None) or base.date_from_path,
         encoding=getattr(args, "encoding", None),
         fail_on=getattr(args, "fail_on", None) or base.fail_on,
         corpus=getattr(args, "corpus", None),

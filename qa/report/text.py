@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import regex
 
-from . import summary_counts
+from . import dated_today, summary_counts
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET, _DIM = "\033[0m", "\033[2m"
@@ -34,4 +34,8 @@ def chunks(result, rules, tty: bool = False):
                 f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info; {fixable} with a safe fix")
     else:
         line = f"No findings in {files} file{'s' * (files != 1)}."
+    undated = dated_today(result)
+    if undated:
+        line = line.rstrip(".") + (f"; {undated} of {files} files had no date and were checked as of today"
+                                   " (give --date, --date-from-path or a dateline).")
     yield line + "\n"
