@@ -378,10 +378,12 @@ def mentions(doc, model: Model) -> list[Mention]:
             i += 1
         if i < len(after) and after[i].text in _QUOTES_OPEN:  # «الرئيس "هادي"»
             i += 1
+        quoted = i > 0 and after[i - 1].text in _QUOTES_OPEN
         found = _name_at(after, i, model.names)
         if found:
             first, last, people = found
-            span = (ts, after[last].end)
+            closing = last + 1 < len(after) and quoted and after[last + 1].text in _QUOTES_CLOSE
+            span = (ts, after[last + 1 if closing else last].end)  # «الرئيس "هادي"» with its closing mark
         else:
             before = _tokens(text[max(0, ts - _LOOK) : ts], max(0, ts - _LOOK))
             if not before or before[-1].text not in _COMMA and before[-1].text != "(":
