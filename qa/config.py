@@ -26,7 +26,7 @@ import fnmatch
 from dataclasses import dataclass
 from pathlib import Path
 
-SEVERITIES = ("error", "warning", "info")
+from .findings import SEVERITIES
 
 
 class ConfigError(Exception):

@@ -33,7 +33,7 @@ from functools import cached_property
 
 import regex
 
-from ..arabic import fold
+from ..arabic import WordMemo, fold
 from . import Hit, ParamError
 from ._util import alternation, check_params, expect, expect_choice
 from .variants import key as translit_key
@@ -52,7 +52,6 @@ MARK_CLASSES = ("former", "outgoing", "elect", "gone", "designate", "history")
 _WORD_LISTS = ("qualifiers", "history_before", "prospective", "counterpart", "year_lead", "not_short")
 # Words and single signs, in order: the few words around a title are read as tokens.
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+|\d+|[^\s\p{L}\p{M}\d]")
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _QUOTES_OPEN = frozenset("«“\"'")
 _QUOTES_CLOSE = frozenset("»”\"'")
@@ -62,6 +61,8 @@ _LOOK = 160  # characters read around a title for markers and a name
 # A last word after these is a father's or a family's name, not a surname used alone.
 _NOT_SURNAME_AFTER = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "آل", "عبد", "أبو", "ابو", "ولد", "أم"))
 _QUOTE_PAIRS = {"«": "»", "“": "”"}
+# A word as the name index may hold it: folded (single-word names) and by transliteration key.
+_NAME_WORD = WordMemo(lambda word: frozenset((fold(word), translit_key(fold(word)))))
 _CONTEXT = 1500  # characters before a mention read for an open quotation
 
 
@@ -83,13 +84,8 @@ class Words:
     longest: int  # the longest mark or qualifier, in words
 
 
-def _load_words(path) -> Words:
-    from ..packs import PackError, load_yaml_file
-
-    try:
-        data = load_yaml_file(path)
-    except PackError as exc:
-        raise ParamError("words", str(exc), path=path) from None
+def _load_words(path, env) -> Words:
+    data = env.load_yaml(path)  # the pack loader owns YAML parsing and its errors
     if not isinstance(data, dict) or not isinstance(data.get("marks"), dict):
         raise ParamError("words", f"{path}: needs 'marks' (a mapping of class -> words) and the word lists", path=path)
     for name in _WORD_LISTS:
@@ -125,7 +121,7 @@ def name_key(words) -> tuple:
     return tuple(translit_key(w) for w in words) if len(words) > 1 else words
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: a document's cache keys mentions by the model
 class Model:
     facts: object
     words: Words
@@ -166,20 +162,19 @@ def _surnames(person, stop: frozenset) -> list:
     return out
 
 
-def _model(path, words_path) -> Model:
+def _model(path, words_path, env) -> Model:
     from ..facts import FactsError, load
-    from ..packs import note_read
 
     key = (str(path), str(words_path))
     if key in _MODELS:
-        note_read(path)  # a dependency of this pack's cache entry too, though read for another
-        note_read(words_path)
+        env.note_read(path)  # a dependency of this pack's cache entry too, though read for another
+        env.note_read(words_path)
         return _MODELS[key]
     try:
-        facts = load(path)
+        facts = load(path, env.load_yaml)
     except FactsError as exc:
         raise ParamError("facts", str(exc), path=path) from None
-    words = _load_words(words_path)
+    words = _load_words(words_path, env)
     titles = {}
     long_forms = {fold(short): [fold(x) for x in longs] for short, longs in words.long_forms.items()}
 
@@ -234,7 +229,7 @@ def _model(path, words_path) -> Model:
 def compile(params: dict, env) -> State:
     check_params(params, PARAMS, required=("check", "facts"))
     check = expect_choice(params, "check", CHECKS)
-    model = _model(env.pack_dir / expect(params, "facts", str), env.pack_dir / expect(params, "words", str, "facts/drift-words.yaml"))
+    model = _model(env.pack_dir / expect(params, "facts", str), env.pack_dir / expect(params, "words", str, "facts/drift-words.yaml"), env)
     model.title_pattern  # noqa: B018  (compiled now, so that the pack cache holds it compiled)
     return State(check, model, expect(params, "grace_days", int, 7), expect(params, "outgoing_days", int, 365),
                  expect(params, "near_words", int, 6))
@@ -344,7 +339,7 @@ def _resolve(model: Model, title_value, people, previous_kind: str | None) -> li
 
 
 def mentions(doc, model: Model) -> list[Mention]:
-    key = ("temporal-fact", id(model))
+    key = ("temporal-fact", model)
     if key in doc.cache:
         return doc.cache[key]
     view = doc.folded
@@ -352,8 +347,7 @@ def mentions(doc, model: Model) -> list[Mention]:
     out, taken = [], []
     doc.cache[key] = out
     # Each distinct word once: does the article name anybody in the base at all?
-    distinct = set(_WORD.findall(text))
-    if model.name_word_keys.isdisjoint(distinct) and model.name_word_keys.isdisjoint(map(translit_key, distinct)):
+    if not any(_NAME_WORD[word] & model.name_word_keys for word in doc.arabic_words):
         return out
     words, previous = model.words, None
 
