@@ -45,13 +45,23 @@ def test_every_way_a_title_names_a_former_holder(text, excerpt):
     "وأجرى وزير المالية التركي محادثات مع نظيره الألماني أولاف شولتس.",
     # A deputy or an envoy of the office, not its holder.
     "وقال نائب وزير الخارجية الإيراني عباس عراقجي إن المحادثات مستمرة.",
-    # A post not yet taken.
-    "وتعهد رئيس الوزراء المكلف عمر الرزاز بحكومة جديدة.",
     # A word after a title that is nobody's surname.
     "وقال الرئيس بدون تردد إن القرار نهائي.",
 ])
 def test_not_a_holder_named(text):
     assert drift(text, LATER) == []
+
+
+def test_designate_and_elect_are_right_only_before_the_term():
+    designate = "وتعهد رئيس الوزراء الأردني المكلف عمر الرزاز بحكومة جديدة."
+    assert drift(designate, D(2018, 6, 7)) == []  # named a week before he took office
+    assert [r for r, *_ in drift(designate, LATER)] == ["sitting-on-former"]
+    new = "وقال وزير الخارجية الأمريكي الجديد مايك بومبيو إن واشنطن لن تتراجع."
+    assert drift(new, D(2018, 3, 14)) == []  # nominated, not yet in office
+    assert [r for r, *_ in drift(new, LATER)] == ["sitting-on-former"]
+    outgoing = "ويسعى رئيس الوزراء العراقي المنتهية ولايته حيدر العبادي إلى ولاية ثانية."
+    assert drift(outgoing, D(2018, 6, 13)) == []
+    assert [r for r, *_ in drift(outgoing, LATER)] == ["sitting-on-former"]  # «outgoing» claims the office
 
 
 @pytest.mark.parametrize("text", [

@@ -49,7 +49,7 @@ PARAMS = {
 }
 CHECKS = ("former-on-sitting", "former-before-term", "sitting-on-former", "elect-after-inauguration")
 MARK_CLASSES = ("former", "outgoing", "elect", "gone", "designate", "history")
-_WORD_LISTS = ("qualifiers", "history_before", "prospective", "counterpart", "year_lead", "not_short")
+_WORD_LISTS = ("qualifiers", "history_before", "prospective", "counterpart", "year_lead", "not_short", "ministry_titles")
 # Words and single signs, in order: the few words around a title are read as tokens.
 _TOKEN = regex.compile(r"[\p{L}\p{M}]+|\d+|[^\s\p{L}\p{M}\d]")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
@@ -81,6 +81,7 @@ class Words:
     year_lead: regex.Pattern
     long_forms: dict
     not_short: frozenset
+    ministry_titles: list
     longest: int  # the longest mark or qualifier, in words
 
 
@@ -110,7 +111,7 @@ def _load_words(path, env) -> Words:
     return Words(marks, qualifiers, before(data["history_before"]), before(data["prospective"]),
                  [fold(w) for w in data["counterpart"]], regex.compile(year_lead),
                  {str(k): [str(x) for x in v] for k, v in (data.get("long_forms") or {}).items()},
-                 frozenset(fold(w) for w in data["not_short"]), longest)
+                 frozenset(fold(w) for w in data["not_short"]), [fold(w) for w in data["ministry_titles"]], longest)
 
 
 def name_key(words) -> tuple:
@@ -194,6 +195,11 @@ def _model(path, words_path, env) -> Model:
     for office in facts.offices.values():
         for title in office.titles:
             add_title(title, ("office", office.id))
+            folded = fold(title)
+            for ministry in words.ministry_titles:  # «وزير الخارجية السورية»
+                rest = folded[len(ministry) + 1 :] if folded.startswith(ministry + " ") else ""
+                if rest.startswith("ال") and " " not in rest and rest.endswith("ي"):
+                    add_title(folded + "ه", ("office", office.id))
             adjective = _nationality(fold(title), generics.get(office.kind, []))
             if adjective:
                 nationalities.setdefault(adjective, set()).add(office.id)
@@ -425,12 +431,13 @@ def _sentence_span(doc, offset: int) -> tuple[int, int]:
 
 
 def _own_year(doc) -> int | None:
-    """The year the article dates itself in (front matter, dateline), if the date it is checked at
-    came from elsewhere: that year is the article's present, never its history."""
+    """The year the article dates itself in (front matter, dateline, its file's name or folders),
+    whatever date it is checked at: that year and later ones are its present and future, never its
+    history."""
     if "temporal-own-year" not in doc.cache:
-        from ..dating import dateline_date, front_matter_date
+        from ..dating import dateline_date, front_matter_date, path_date
 
-        own = front_matter_date(doc.text) or dateline_date(doc.text)
+        own = front_matter_date(doc.text) or dateline_date(doc.text) or (path_date(doc.path) if doc.path else None)
         doc.cache["temporal-own-year"] = own.year if own else None
     return doc.cache["temporal-own-year"]
 
@@ -451,11 +458,12 @@ def _historical(doc, model: Model, mention: Mention, person, office, day: dt.dat
     near_left = regex.search(rf"(?:\S+\s*){{1,{near}}}$", left)
     near_right = regex.match(rf"\s*(?:\S+\s*){{1,{near}}}", right)
     own = _own_year(doc)
+    before = min(day.year, own) if own else day.year  # a history year is earlier than both
     terms = person.terms_of(office.id)
     for part in (left[near_left.start() :] if near_left else "", right[: near_right.end()] if near_right else ""):
         for ym in _YEAR.finditer(part):
             year = int(ym.group())
-            if year >= day.year or year == own:
+            if year >= before:
                 continue  # the article's present or future is not its history
             if not model.words.year_lead.search(fold(part[max(0, ym.start() - 30) : ym.start()])):
                 continue  # a number, not a time: «خطة 2015»
@@ -492,7 +500,12 @@ def _fires(check: str, state: State, doc, mention: Mention, person, office, day:
             return None
         return {"start": min(terms, key=lambda t: t.start).start_text}
     if check == "sitting-on-former":
-        if mention.mark is not None or term:
+        # «السابق» and «الراحل» say the term is over. «المنتخب» and «المكلف» are right before a term
+        # that starts later; with no term ahead they are stale too, and «المنتهية ولايته» claims
+        # the office as much as a bare title does.
+        if mention.mark in ("former", "gone") or term:
+            return None
+        if mention.mark in ("elect", "designate") and any(t.start > day for t in terms):
             return None
         if any(t.end and t.end <= day <= t.end + dt.timedelta(days=state.grace_days) for t in terms):
             return None  # days after a resignation the old title still names the news
