@@ -58,8 +58,10 @@ def test_date_from_path_flag_and_summary(archive, capsys):
     assert sorted(d["date_source"] for d in report["documents"]) == ["path", "path", "today"]
 
 
-def test_one_file_says_nothing_of_today(archive, capsys):
+def test_one_file_says_so_too(archive, capsys):
     main(["check", str(archive / "undated.txt"), "--select", "factual-drift", "--no-config"])
+    assert "the file had no date" in capsys.readouterr().out
+    main(["check", str(archive / "news-20150801.txt"), "--select", "factual-drift", "--no-config", "--date-from-path"])
     assert "had no date" not in capsys.readouterr().out
 
 

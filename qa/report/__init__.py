@@ -23,10 +23,12 @@ def render(fmt: str, result, rules, tty: bool = False) -> str:
     return importlib.import_module(FORMATS[fmt]).render(result, rules, tty)
 
 
-def render_chunks(fmt: str, result, rules, tty: bool = False):
+def render_chunks(fmt: str, result, rules, tty: bool = False, fail_on: str = "warning"):
     module = importlib.import_module(FORMATS[fmt])
     if hasattr(module, "chunks"):
         return module.chunks(result, rules, tty)
+    if fmt == "junit":  # its failures are the findings at or above the fail level, as the exit code's
+        return iter((module.render(result, rules, tty, fail_on=fail_on),))
     return iter((module.render(result, rules, tty),))
 
 
@@ -40,7 +42,6 @@ def summary_counts(findings) -> dict:
 
 
 def dated_today(result) -> int:
-    """Files of a run of several that found no date and were checked as of today: their stale
-    titles are judged against today's office holders, so the summary says how many there were."""
-    documents = result.documents
-    return sum(1 for d in documents if d.date_source == "today") if len(documents) > 1 else 0
+    """Files that found no date and were checked as of today: factual-drift judges their titles
+    against today's office holders, so the summary says how many there were."""
+    return sum(1 for d in result.documents if d.date_source == "today")

@@ -34,8 +34,10 @@ def chunks(result, rules, tty: bool = False):
                 f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info; {fixable} with a safe fix")
     else:
         line = f"No findings in {files} file{'s' * (files != 1)}."
+    # Dated by the run's day, not the article: factual-drift may then judge old copy as current.
     undated = dated_today(result)
     if undated:
-        line = line.rstrip(".") + (f"; {undated} of {files} files had no date and were checked as of today"
-                                   " (give --date, --date-from-path or a dateline).")
+        which = "the file" if files == 1 else f"{undated} of {files} files"
+        line = line.rstrip(".") + (f"; {which} had no date (--date, --date-from-path, front matter or a dateline) "
+                                   f"and {'was' if undated == 1 else 'were'} checked as of today.")
     yield line + "\n"
