@@ -55,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", type=_ids, default=(), metavar="IDS", help="only these packs or rules (comma-separated)")
     check.add_argument("--ignore", type=_ids, default=(), metavar="IDS", help="skip these packs or rules (comma-separated)")
     check.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the articles' publication date")
+    check.add_argument("--date-from-path", action="store_true", default=None,
+                       help="date each article by YYYY-MM-DD or YYYYMMDD in its file name or folders")
     check.add_argument("--rules", action="append", default=[], metavar="DIR", help="also load the packs in DIR")
     check.add_argument("--encoding", metavar="NAME", help="decode input with this encoding (e.g. cp1256)")
     check.add_argument("--fail-on", choices=["error", "warning", "info"],
@@ -95,7 +97,13 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--format", choices=("text", "json"), default="text",
                        help="json: each file's removed line numbers and the rules behind them")
 
-    facts = sub.add_parser("facts", help="query and validate the office-holder base")
+    facts = sub.add_parser("facts", help="query, validate and refresh the office-holder base")
+    facts.add_argument("action", nargs="?", choices=["import", "query", "export"],
+                       help="import EXPORT: merge a Wikidata export of P39 statements into the base; "
+                            "query: print the Wikidata Query Service query to make one; export: the base as its result")
+    facts.add_argument("export", nargs="?", metavar="EXPORT", help="for import: a SPARQL JSON result or Wikidata entities")
+    facts.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="import: the day the export was made (default: today)")
+    facts.add_argument("--dry-run", action="store_true", help="import: report what would change; write nothing")
     facts.add_argument("--office", metavar="ID", help="an office id, e.g. us-president (see --offices)")
     facts.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="the date to ask about (default: today)")
     facts.add_argument("--person", metavar="NAME", help="the offices a person held (Arabic or English name)")
@@ -165,6 +173,7 @@ def _config(args):
         ignore=base.ignore + tuple(getattr(args, "ignore", ())),
         rules_dirs=base.rules_dirs + tuple(getattr(args, "rules", [])),
         date=getattr(args, "date", None),
+        date_from_path=getattr(args, "date_from_path", None) or base.date_from_path,
         encoding=getattr(args, "encoding", None),
         fail_on=getattr(args, "fail_on", None) or base.fail_on,
         corpus=getattr(args, "corpus", None),
@@ -247,6 +256,8 @@ def cmd_facts(args) -> int:
         facts = load(path)
     except FactsError as exc:
         return _error(str(exc))
+    if args.action:
+        return _facts_action(args, path, facts)
     if args.validate:
         problems = validate(facts)
         for problem in problems:
@@ -286,6 +297,31 @@ def cmd_facts(args) -> int:
         print(f"{office.label_en} on {day}: {person.name_en} ({person.names[0]}, {person.id}), "
               f"in office {term.start_text} -> {term.end_text or 'now'}")
     return EXIT_CLEAN
+
+
+def _facts_action(args, path, facts) -> int:
+    import datetime as dt
+    import json
+    from pathlib import Path
+
+    from .facts import FactsError
+    from .facts_import import export, merge, query, read_export
+
+    if args.action == "query":
+        print(query(facts), end="")
+        return EXIT_CLEAN
+    if args.action == "export":
+        print(json.dumps(export(facts), ensure_ascii=False, indent=1))
+        return EXIT_CLEAN
+    if not args.export:
+        return _error("qa facts import needs the export file: qa facts import EXPORT.json")
+    try:
+        report = merge(path, read_export(Path(args.export)), args.as_of or dt.date.today(), write=not args.dry_run)
+    except FactsError as exc:
+        return _error(str(exc))
+    for line in report.lines():
+        print(line)
+    return EXIT_FINDINGS if report.problems else EXIT_CLEAN
 
 
 def cmd_variants(args) -> int:

@@ -586,7 +586,7 @@ def openapi_document() -> dict:
                     "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},
                     "documents": {"type": "array", "items": {"type": "object", "required": ["path", "date", "date_source"],
                         "properties": {"path": {"type": "string"}, "date": {"type": ["string", "null"]},
-                                       "date_source": {"enum": ["flag", "front-matter", "text", "today"]},
+                                       "date_source": {"enum": ["flag", "path", "front-matter", "text", "today"]},
                                        "stats": {"type": "object"}}}},
                     "summary": {"type": "object", "required": ["files", "findings", "by_pack"]},
                     "errors": {"type": "array", "items": {"type": "string"}}}},

@@ -96,10 +96,10 @@ def expand_paths(paths) -> tuple[list[str], list[FileError]]:
 
 
 def make_document(text: str, path: str, config: Config, date=None, encoding: str = "utf-8") -> Document:
-    """A Document with its article date resolved: flag, front matter, dateline, or today."""
+    """A Document with its article date resolved: flag, path (if asked), front matter, dateline, or today."""
     from ..dating import article_date
 
-    when, source = article_date(text, date or config.date)
+    when, source = article_date(text, date or config.date, path=path if config.date_from_path else None)
     return Document(text, path=path, date=when, date_source=source, encoding=encoding)
 
 
