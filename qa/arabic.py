@@ -13,6 +13,7 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 import regex
+from pyarabic import araby
 
 # Vowel marks are Script=Inherited with Script_Extensions=Arabic, so \p{Arabic}+ would split a
 # vowelled word; scx keeps it whole. Tatweel is Lm and is included as a letter.
@@ -27,13 +28,28 @@ _TOKEN = regex.compile(
     regex.V1,
 )
 
-TATWEEL = "\u0640"
-# Harakat, tanwin, shadda, sukun, superscript alef, and Quranic annotation marks.
-DIACRITICS = "".join(chr(c) for c in [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)])
+# The same runs as _TOKEN's groups, one script each: findall over one of these yields exactly the
+# texts of that script's tokens, without building a Token per occurrence.
+AR_WORD = regex.compile(AR_WORD_CHAR + "+", regex.V1)
+LATIN_WORD = regex.compile(r"[\p{L}\p{M}--\p{scx=Arabic}]+(?:['’\-][\p{L}\p{M}--\p{scx=Arabic}]+)*", regex.V1)
+_AR_WORD_CHAR = regex.compile(AR_WORD_CHAR, regex.V1)
 
-# Folding used for loose matching: one letter per family, so spelling variants meet.
+
+@lru_cache(maxsize=4096)
+def is_arabic_word_char(ch: str) -> bool:
+    return _AR_WORD_CHAR.fullmatch(ch) is not None
+
+
+TATWEEL = araby.TATWEEL
+# pyarabic's table of marks: harakat, tanwin, shadda, sukun, the extended marks, superscript alef
+# and the Quranic annotation marks (the small honorifics above U+0610 too).
+DIACRITICS = "".join(araby.DIACRITICS)
+
+# Folding used for loose matching: one letter per family, so spelling variants meet. The alef
+# forms are pyarabic's; wavy-hamza alefs (ٲ ٳ) and the Persian and Urdu lookalikes are not in it.
 _FOLD = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    **dict.fromkeys((araby.ALEF_HAMZA_ABOVE, araby.ALEF_HAMZA_BELOW, araby.ALEF_MADDA, araby.ALEF_WASLA), araby.ALEF),
+    "ٲ": "ا", "ٳ": "ا",
     "ى": "ي", "ی": "ي", "ې": "ي", "ے": "ي", "ئ": "ي",
     "ة": "ه", "ە": "ه", "ھ": "ه", "ۀ": "ه",
     "ؤ": "و",
@@ -107,7 +123,6 @@ _TRANSLATORS = {id(FOLD_TABLE): _fold, id(STRIP_TABLE): _strip}
 # Rules fold word after word, and words repeat: a memo answers a short text in a tenth of the time.
 _SHORT = 32
 _fold_short = lru_cache(maxsize=1 << 17)(_fold)
-_strip_short = lru_cache(maxsize=1 << 17)(_strip)
 
 
 def fold(text: str) -> str:
@@ -115,9 +130,56 @@ def fold(text: str) -> str:
     return _fold_short(text) if len(text) <= _SHORT else _fold(text)
 
 
+def _strip_word(word: str) -> str:
+    # No offsets are needed for a word, so pyarabic strips it; most words carry no marks at all,
+    # and one C-level search answers those.
+    return araby.strip_tatweel(araby.strip_diacritics(word)) if _DELETABLE.search(word) else word
+
+
+_strip_short = lru_cache(maxsize=1 << 17)(_strip_word)
+
+
 def strip_marks(text: str) -> str:
     """Remove diacritics and tatweel only; hamza stays, so hamza slips remain visible."""
     return _strip_short(text) if len(text) <= _SHORT else _strip(text)
+
+
+class WordMemo(dict):
+    """A per-run memo for one per-word question: ``memo[word]`` answers it, computing the answer
+    only the first time a word is asked (a C-level dict probe afterwards, cheaper than any
+    Python call). A corpus has a few tens of thousands of distinct words against a million
+    tokens, so asking once per distinct word removes almost all the per-word work. The memo is
+    bounded: past `maxsize` answers it starts afresh, so a dump of junk cannot grow it for ever.
+
+        is_name = WordMemo(lambda word: ...)        # at import or compile time, once
+        flagged = [w for w in doc.arabic_words if is_name[w]]
+    """
+
+    __slots__ = ("_answer", "_maxsize")
+
+    def __init__(self, answer, maxsize: int = 1 << 18):
+        super().__init__()
+        self._answer, self._maxsize = answer, maxsize
+
+    def __missing__(self, word):
+        if len(self) >= self._maxsize:
+            self.clear()
+        value = self[word] = self._answer(word)
+        return value
+
+    def __reduce__(self):
+        # Pickled (into the pack cache, or to a worker) as the question, without the answers.
+        return WordMemo, (self._answer, self._maxsize)
+
+
+def _fold_bare(word: str) -> str:
+    return _fold(_strip(word))
+
+
+# Per-run memos for the commonest per-word questions.
+folded_word = WordMemo(_fold)  # fold(word)
+bare_word = WordMemo(_strip_word)  # strip_marks(word)
+folded_bare_word = WordMemo(_fold_bare)  # fold(strip_marks(word)): the usual look-up key
 
 
 class NormalizedView:
@@ -181,6 +243,10 @@ def tokenize(text: str) -> list[Token]:
 # "لل" is ل + ال with the article's alef dropped, as Arabic spells it.
 _PROCLITIC = regex.compile(r"^(?:[وف])?(?:[بك]?ال|لل|[بكل])?")
 PROCLITIC_PATTERN = r"(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
+# Every non-empty proclitic sequence that grammar allows, spelled out (23): a conjunction, then a
+# preposition, the article, or both.
+PROCLITICS = tuple(conj + rest for conj in ("", "و", "ف") for rest in ("", "ال", "بال", "كال", "لل", "ب", "ك", "ل")
+                   if conj + rest)
 
 
 def clitic_splits(word: str, min_stem: int = 2) -> list[tuple[str, str]]:
@@ -195,6 +261,9 @@ def clitic_splits(word: str, min_stem: int = 2) -> list[tuple[str, str]]:
         if len(stem) >= min_stem and _PROCLITIC.fullmatch(pre):
             out.append((pre, stem))
     return out or [("", word)]
+
+
+clitic_readings = WordMemo(clitic_splits)  # per-run memo of clitic_splits(word)
 
 
 # Sentence ends: a run of terminators, optional closing quotes or brackets, then space or end.

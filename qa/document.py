@@ -9,7 +9,9 @@ from __future__ import annotations
 import bisect
 import codecs
 import datetime as _dt
+import sys
 from array import array
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -44,28 +46,77 @@ def _looks_like_cp1256(data: bytes) -> bool:
     return letters > 0 and arabic / letters > 0.5
 
 
+# Characters that text files do not hold: controls other than the whitespace ones, private use,
+# unassigned code points and surrogates. Any even-length bytes decode as UTF-16, so a UTF-16 BOM
+# proves nothing; binary data decoded that way is full of these.
+_NOT_TEXT = regex.compile(r"[[\p{Cc}\p{Co}\p{Cn}\p{Cs}]--[\t\n\r\f\v]]", regex.V1)
+_NOT_TEXT_SHARE = 0.01  # above this share of characters, UTF-16 or UTF-32 "text" is binary
+
+
+def _check_wide_text(text: str, codec: str) -> None:
+    """Raise InputError when text decoded from UTF-16/32 is really binary data."""
+    nul = text.find("\x00")
+    if nul != -1:
+        raise InputError(f"binary file (NUL character at character {nul} of its {codec} text), not text")
+    limit = len(text) * _NOT_TEXT_SHARE
+    bad = 0
+    for _ in _NOT_TEXT.finditer(text):
+        bad += 1
+        if bad > limit:
+            raise InputError(f"binary file (decoded as {codec}, more than {_NOT_TEXT_SHARE:.0%} of it is control, "
+                             "private-use or unassigned characters), not text")
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+BOM_SUFFIX = "+bom"
+
+
+def _forced(data: bytes, encoding: str) -> tuple[str, str]:
+    """Decode with the encoding the user named, keeping what writing back needs: the byte order,
+    and whether the file began with a byte-order mark."""
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+    if codec in ("utf-16", "utf-32"):
+        # These codecs read the byte order from a BOM (native order without one) and always write one.
+        order = next((name for bom, name in _BOMS if name.startswith(codec) and data.startswith(bom)), None)
+        codec = order + BOM_SUFFIX if order else f"{codec}-{'le' if sys.byteorder == 'little' else 'be'}"
+    elif codec == "utf-8-sig" and not data.startswith(codecs.BOM_UTF8):
+        codec = "utf-8"  # utf-8-sig would add a BOM the file never had
+    try:
+        text = data.decode(codec.removesuffix(BOM_SUFFIX))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"cannot decode as {encoding}: invalid byte at offset {exc.start}") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+        if not codec.endswith(BOM_SUFFIX):
+            codec = "utf-8-sig" if codec == "utf-8" else codec + BOM_SUFFIX
+    if codec.startswith(("utf-16", "utf-32")):
+        _check_wide_text(text, codec.removesuffix(BOM_SUFFIX))
+    return text, codec
+
+
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """Decode file bytes to text. Returns (text, encoding_used). Raises InputError.
 
-    A leading BOM is consumed, so offset 0 is the first character a reader sees.
+    A leading BOM is consumed, so offset 0 is the first character a reader sees. encoding_used is
+    what writing the file back needs: a codec name ("utf-8-sig" for UTF-8 with a BOM), with "+bom"
+    when the file began with a BOM that codec does not write ("utf-16-be+bom").
     """
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(f"unknown encoding {encoding!r}") from None
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            raise InputError(f"cannot decode as {encoding}: invalid byte at offset {exc.start}") from None
-        return text.removeprefix("\ufeff"), encoding
+        return _forced(data, encoding)
     if data.startswith(codecs.BOM_UTF8):
         body, used = data[3:], "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        codec = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
         try:
-            return data.decode("utf-16").removeprefix("\ufeff"), "utf-16"
+            text = data[2:].decode(codec)
         except UnicodeDecodeError as exc:
-            raise InputError(f"invalid UTF-16 at byte {exc.start}") from None
+            raise InputError(f"invalid UTF-16 at byte {exc.start + 2}") from None
+        _check_wide_text(text, codec)
+        return text, codec + BOM_SUFFIX
     else:
         body, used = data, "utf-8"
     nul = body.find(b"\x00")
@@ -215,6 +266,62 @@ class Document:
         from .arabic import STRIP_TABLE, NormalizedView
 
         return NormalizedView(self.text, STRIP_TABLE)
+
+    # --- Per-distinct-word work -----------------------------------------------------------------
+    # A rule that asks a question of each word (is it known, what is its fold, its variant key, is
+    # it a stop word) asks it once per distinct word, through a WordMemo (qa.arabic), and looks up
+    # positions only for the words it flags:
+    #
+    #     from qa.arabic import WordMemo
+    #     unknown = WordMemo(lambda w: not is_known(w))
+    #     for word in doc.arabic_words:                  # distinct forms, in first-seen order
+    #         if unknown[word]:
+    #             for start, end in doc.word_spans(word):  # only now, and only for this word
+    #                 ...
+    #
+    # doc.arabic_words[word] is the word's number of occurrences; doc.word_spans_of(words) finds the
+    # spans of several flagged words at once. Words are tokens' surface texts (marks included), so
+    # a span always covers exactly one token of `doc.tokens`.
+
+    @cached_property
+    def arabic_words(self) -> Counter:
+        """Distinct Arabic word forms (the texts of the "ar" tokens) -> occurrences, in the order
+        each first occurs. One C-level findall; no Token is built."""
+        if "tokens" in self.__dict__:
+            return Counter(t.text for t in self.tokens if t.script == "ar")
+        from .arabic import AR_WORD
+
+        return Counter(AR_WORD.findall(self.text))
+
+    @cached_property
+    def latin_words(self) -> Counter:
+        """Distinct Latin-script word forms (the texts of the "lat" tokens) -> occurrences."""
+        from .arabic import LATIN_WORD
+
+        return Counter(LATIN_WORD.findall(self.text))
+
+    def word_spans(self, word: str) -> list[tuple[int, int]]:
+        """[start, end) of every token whose text is `word`, in text order. Costs one str.find per
+        occurrence of the word, so call it for flagged words, not for every word."""
+        from .arabic import is_arabic_word_char
+
+        if not word:
+            return []
+        if not is_arabic_word_char(word[0]):
+            return [(t.start, t.end) for t in self.tokens if t.text == word]
+        text, size, out = self.text, len(word), []
+        start = text.find(word)
+        while start != -1:
+            end = start + size
+            if (start == 0 or not is_arabic_word_char(text[start - 1])) and (
+                    end == len(text) or not is_arabic_word_char(text[end])):
+                out.append((start, end))
+            start = text.find(word, start + 1)
+        return out
+
+    def word_spans_of(self, words) -> dict[str, list[tuple[int, int]]]:
+        """word -> its token spans, for several flagged words."""
+        return {word: self.word_spans(word) for word in words}
 
     def view(self, normalize: str):
         # Only the view asked for is built (kinds validate the name when their pack compiles).

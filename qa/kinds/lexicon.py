@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from ..arabic import DIACRITICS, FOLD_TABLE, STRIP_TABLE, TATWEEL
+from ..arabic import DIACRITICS, FOLD_TABLE, PROCLITICS, STRIP_TABLE, TATWEEL
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
 
@@ -28,8 +28,6 @@ PARAMS = {
     "ignorecase": "match Latin entries without regard to case",
 }
 
-ANY_CLITIC = ["و", "ف", "ب", "ك", "ل", "ال", "وال", "فال", "بال", "كال", "لل", "وب", "فب", "ول", "فل", "وك", "فك",
-              "وبال", "فبال", "وكال", "فكال", "ولل", "فلل"]
 _TABLES = {"strip": STRIP_TABLE, "fold": FOLD_TABLE}
 _MARKS = frozenset(DIACRITICS + TATWEEL)
 
@@ -67,11 +65,9 @@ def _load_entries(params: dict, env) -> tuple[list, str, object]:
         raise ParamError(None, "give exactly one of 'entries' and 'lexicon'")
     if "entries" in params:
         return expect(params, "entries", list), "entries", None
-    # The pack loader owns YAML parsing and its errors.
-    from ..packs import load_yaml_file
-
+    # The pack loader owns YAML parsing and its errors; it hands its reader in through env.
     path = env.pack_dir / expect(params, "lexicon", str)
-    data = load_yaml_file(path)
+    data = env.load_yaml(path)
     entries = data.get("entries") if isinstance(data, dict) else data
     if not isinstance(entries, list):
         raise ParamError("lexicon", "a lexicon file holds a list of entries (or a mapping with 'entries')")
@@ -122,7 +118,7 @@ def compile(params: dict, env) -> State:
             by_term[term] = entry
     clitics = params.get("clitics", "none")
     if clitics == "any":
-        clitics = ANY_CLITIC
+        clitics = list(PROCLITICS)  # the proclitic grammar of qa.arabic
     elif clitics == "none":
         clitics = []
     elif not isinstance(clitics, list) or not all(isinstance(c, str) and c for c in clitics):
