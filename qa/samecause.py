@@ -28,7 +28,10 @@ def _same_cause(a: Finding, b: Finding, text: str) -> bool:
     outer, inner = (a, b) if a.end - a.start >= b.end - b.start else (b, a)
     if not (outer.start <= inner.start and inner.end <= outer.end):
         return False
-    return not any(ch.isspace() for ch in text[outer.start : outer.end])
+    # One word: no space in the wider span, and a letter in the narrower (a quotation mark inside
+    # «."» is another problem than the full stop beside it).
+    return not any(ch.isspace() for ch in text[outer.start : outer.end]) and any(
+        ch.isalpha() for ch in text[inner.start : inner.end])
 
 
 def _keep_first(a: Finding, b: Finding, text: str) -> bool:
