@@ -585,6 +585,7 @@ def _page_pass(infos: list[LineInfo], state: State) -> bool:
     if title is not None:
         infos[title].title = True
     _inside(infos, first, last)
+    _box_headings(infos, first, last)
     _outside(infos, first, last, vocabulary)
     return True
 
@@ -685,7 +686,9 @@ def _page_title(infos) -> int | None:
         for head in (" - ".join(parts[:-1]), " - ".join(parts[1:])):
             words = _norm_words(head)
             other = keys.get(" ".join(words))
-            if len(words) >= 3 and other is not None and other != k:
+            # The <title> is the page's first text, before the headline's own line: a "City - Site"
+            # dateline after a masthead names no headline.
+            if len(words) >= 3 and other is not None and other > k:
                 _set(info, "page-title", "عنوان الصفحة واسم الموقع", "page title with the site's name")
                 if named is None:
                     named = other
@@ -706,7 +709,8 @@ def _inside(infos, first, last) -> None:
         if info.extras.get("card") or info.extras.get("card_head"):
             _set(info, "headline-list", "بطاقة خبر آخر: عنوانه وملخصه", "another story's card: its headline and summary")
             continue
-        if info.label == "good":
+        if info.label == "good" or (info.prose and info.extras.get("ends")):
+            # A sentence ends any box: boxes list headlines, which end without a full stop.
             box = False
             if info.notice and (k - first < 2 or last - k < 2):
                 _set(info, "site-notice", "تنبيه من الموقع إلى قارئه", "the site's notice to its reader")
@@ -714,18 +718,37 @@ def _inside(infos, first, last) -> None:
         if box and not _subheading_after_box(infos, k, last, box_items):
             _set(info, "headline-list", "قائمة عناوين أخرى", "list of other headlines")
             box_items += 1
-        elif info.label == "headline" and info.dated and info.n <= 25:
+        elif info.label == "headline" and info.n <= 25 and (info.dated or _stamped(infos, k)):
             _set(info, "headline-list", "عنوان خبر آخر بتاريخه", "another story's headline with its date")
         elif info.notice:
             _set(info, "site-notice", "تنبيه من الموقع إلى قارئه", "the site's notice to its reader")
+
+
+def _stamped(infos, k) -> bool:
+    """A headline with a line of its own right after it that is only a date, a time or a video's
+    length: an entry of a list of stories or videos. Subheadings are followed by paragraphs."""
+    after = infos[k + 1] if k + 1 < len(infos) else None
+    return after is not None and after.dated and after.n <= 4 and not after.extras.get("ends")
+
+
+def _box_headings(infos, first, last) -> None:
+    """A short line in the body right before two or more lines proven furniture is the heading of
+    their box («فيديوهات» over a video list), not a subheading: subheadings head paragraphs."""
+    for k in range(first, last - 1):
+        info = infos[k]
+        if (info.klass == "body" and not info.title and info.label == "short" and 0 < info.n <= 3
+                and infos[k + 1].klass != "body" and infos[k + 2].klass != "body"):
+            _set(info, "headline-list", "عنوان قائمة عناوين أخرى", "heading of a list of other stories")
 
 
 def _subheading_after_box(infos, k, last, box_items) -> bool:
     """A short line closing a box right before the next paragraph: a subheading as likely as the
     box's last item, and a lost subheading costs more than a kept item."""
     info = infos[k]
-    return (box_items >= 1 and info.n <= 5 and not info.dated and k + 1 <= last
-            and infos[k + 1].label == "good")
+    if info.dated or k + 1 > last or infos[k + 1].label != "good":
+        return False
+    # The paragraph under it restates it, as a paragraph restates its subheading.
+    return (box_items >= 1 and info.n <= 5) or _restates(info, infos[k + 1])
 
 
 def _outside(infos, first, last, vocabulary) -> None:
@@ -747,6 +770,9 @@ def _outside(infos, first, last, vocabulary) -> None:
             continue
         if info.extras.get("card"):
             _set(info, "headline-list", "ملخص خبر آخر في قائمة", "summary of another story in a list")
+            continue
+        if info.prose and info.n <= 60 and _comment(infos, k):
+            _set(info, "outside", "تعليق قارئ", "a reader's comment")
             continue
         if info.label == "good":
             if _teaser(infos, k) and _overlap(info, vocabulary) < 0.3:
@@ -770,6 +796,16 @@ def _outside(infos, first, last, vocabulary) -> None:
             _set(info, "outside", "كلمات قليلة بين كتل الصفحة", "a few words between blocks of the page")
         else:
             _set(info, "outside", "ليس من نثر المقال", "not the article's prose")
+
+
+def _comment(infos, k) -> bool:
+    """A reader's comment outside the body: a sentence right under a timestamp, itself under a
+    name (or under the comment's number and a name), as comment threads print them."""
+    if k < 2:
+        return False
+    stamp, name = infos[k - 1], infos[k - 2]
+    return (stamp.dated and stamp.n <= 6 and not stamp.extras.get("ends") and not name.in_body
+            and not name.prose and name.n <= 4)
 
 
 def _furnitureish(info) -> bool:
