@@ -523,7 +523,9 @@ def _titleish(info: LineInfo) -> bool:
     # clause end (a caption credit ends in «،»), no date (a caption or a teaser carries one).
     text = info.extras.get("text", "")
     arabic_enough = info.arabic >= info.n * 0.85 or (info.n >= 6 and info.arabic >= info.n * 0.7)
-    return (info.klass == "body" and 3 <= info.n <= 30 and arabic_enough and not text.endswith(("،", ","))
+    # A short line the context pass took for furniture may still be the title, between a
+    # breadcrumb and a byline.
+    return (info.klass in ("body", "context") and 3 <= info.n <= 30 and arabic_enough and not text.endswith(("،", ","))
             and not info.extras.get("ends") and not info.notice and info.section < 0.7
             and not (info.dated and info.n <= 25) and not info.extras.get("menu_items")
             and not info.extras.get("card_head"))
@@ -584,6 +586,8 @@ def _page_pass(infos: list[LineInfo], state: State) -> bool:
     title = _find_title(infos, first, vocabulary, named)
     if title is not None:
         infos[title].title = True
+        if infos[title].klass == "context":
+            _set(infos[title], "body", "", "")
     _inside(infos, first, last)
     _box_headings(infos, first, last)
     _outside(infos, first, last, vocabulary)
@@ -712,7 +716,10 @@ def _inside(infos, first, last) -> None:
         if info.label == "good" or (info.prose and info.extras.get("ends")):
             # A sentence ends any box: boxes list headlines, which end without a full stop.
             box = False
-            if info.notice and (k - first < 2 or last - k < 2):
+            # A notice at the body's edge talks of the site, not of the article's subject: a
+            # closing paragraph on a law «from the strict application» shares the body's words.
+            if info.notice and (k - first < 2 or last - k < 2) and _overlap(
+                    info, _vocabulary(infos[j] for j in range(first, last + 1) if j != k)) < 0.3:
                 _set(info, "site-notice", "تنبيه من الموقع إلى قارئه", "the site's notice to its reader")
             continue
         if box and not _subheading_after_box(infos, k, last, box_items):
@@ -737,7 +744,7 @@ def _box_headings(infos, first, last) -> None:
     for k in range(first, last - 1):
         info = infos[k]
         if (info.klass == "body" and not info.title and info.label == "short" and 0 < info.n <= 3
-                and infos[k + 1].klass != "body" and infos[k + 2].klass != "body"):
+                and infos[k + 1].klass in ("headline-list", "outside") and infos[k + 2].klass != "body"):
             _set(info, "headline-list", "عنوان قائمة عناوين أخرى", "heading of a list of other stories")
 
 
@@ -752,6 +759,7 @@ def _subheading_after_box(infos, k, last, box_items) -> bool:
 
 
 def _outside(infos, first, last, vocabulary) -> None:
+    title = next((k for k, info in enumerate(infos) if info.title), None)
     """Before and after the body: blocks take one class; prose stays unless proven furniture."""
     n_lines = len(infos)
     # A short tail right after the body that ends the page (a credit, an author) is the article's.
@@ -765,6 +773,9 @@ def _outside(infos, first, last, vocabulary) -> None:
         if info.notice:
             _set(info, "site-notice", "تنبيه من الموقع إلى قارئه", "the site's notice to its reader")
             continue
+        if (title is not None and title < k < first and info.label in ("headline", "near") and not info.dated
+                and _overlap(info, vocabulary) >= 0.5):
+            continue  # between the title and the body, on the body's subject: a standfirst or lead
         if info.extras.get("menu_items"):
             _set(info, "menu", "قائمة روابط", "menu of links")
             continue
