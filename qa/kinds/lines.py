@@ -349,6 +349,10 @@ def classify(doc, state: State) -> list[LineInfo]:
             continue
         covered, found = _match_phrases(words, state)
         info.section = _section_share(words, state)
+        if n <= state.max_words and not info.extras.get("ends") and _COPYRIGHT.search(stripped):
+            _set(info, "furniture", "حقوق النشر", "copyright line")
+            info.label = "bad"
+            continue
         if n <= 20 and _is_caption(stripped, words, state):
             _set(info, "furniture", "تعليق صورة أو مصدرها", "photo caption or credit")
             info.label = "bad"
@@ -488,7 +492,7 @@ def _weight(info: LineInfo) -> float:
     little, proven furniture more, so a box of a few lines inside the article does not split it."""
     if info.klass in _LOCAL or info.notice:
         return -4.0
-    if info.extras.get("card"):
+    if info.extras.get("card") or info.extras.get("comment"):
         return -2.0
     if info.label == "good":
         return float(min(info.n, 80))
@@ -574,6 +578,7 @@ def _page_pass(infos: list[LineInfo], state: State) -> bool:
             infos[0].title = True
         return False
     _mark_cards(infos, state)
+    _mark_comments(infos)
     run = _body_run(infos)
     if run is None:
         return False
@@ -648,6 +653,15 @@ def _mark_cards(infos: list[LineInfo], state: State) -> None:
                 infos[k - 1].extras["card_head"] = True
 
 
+def _mark_comments(infos: list[LineInfo]) -> None:
+    """Readers' comments: a sentence under a timestamp under a name, two or more near each other
+    (a byline, a date and the first paragraph make the pattern once)."""
+    found = [k for k in range(2, len(infos)) if infos[k].prose and infos[k].n <= 60 and _comment(infos, k)]
+    for a, b in zip(found, found[1:]):
+        if b - a <= 8:
+            infos[a].extras["comment"] = infos[b].extras["comment"] = True
+
+
 def _cut_trailing_list(infos, first, last) -> int:
     """A related heading in the run, after which every paragraph is a teaser's summary (right
     after a headline, with a headline or a date right after it) about other things than the
@@ -712,6 +726,9 @@ def _inside(infos, first, last) -> None:
             continue
         if info.extras.get("card") or info.extras.get("card_head"):
             _set(info, "headline-list", "بطاقة خبر آخر: عنوانه وملخصه", "another story's card: its headline and summary")
+            continue
+        if info.extras.get("comment"):
+            _set(info, "outside", "تعليق قارئ", "a reader's comment")
             continue
         if info.label == "good" or (info.prose and info.extras.get("ends")):
             # A sentence ends any box: boxes list headlines, which end without a full stop.
@@ -782,7 +799,7 @@ def _outside(infos, first, last, vocabulary) -> None:
         if info.extras.get("card"):
             _set(info, "headline-list", "ملخص خبر آخر في قائمة", "summary of another story in a list")
             continue
-        if info.prose and info.n <= 60 and _comment(infos, k):
+        if info.extras.get("comment") or (info.prose and info.n <= 60 and _comment(infos, k)):
             _set(info, "outside", "تعليق قارئ", "a reader's comment")
             continue
         if info.label == "good":
