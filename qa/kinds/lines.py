@@ -643,14 +643,19 @@ def _mark_cards(infos: list[LineInfo], state: State) -> None:
     for run in runs:
         # A list of stories carries their dates, or sits in a box under a heading; an article
         # written as a list (a player's name over a paragraph on him) has neither.
-        dated = sum(1 for k in run if (k + 1 < len(infos) and infos[k + 1].dated) or infos[k - 2].dated)
+        dated = sum(1 for k in run if (k + 1 < len(infos) and _stamp(infos[k + 1])) or _stamp(infos[k - 2]))
         head = run[0] - 1
-        boxed = any(infos[j].klass in _LOCAL or infos[j].label in ("bad", "short") or infos[j].dated
+        boxed = any(infos[j].klass in _LOCAL or infos[j].label in ("bad", "short") or _stamp(infos[j])
                     for j in range(max(0, head - 2), head))
         if (dated * 2 >= len(run) or boxed) and sum(_overlap(infos[k], vocabulary) for k in run) / len(run) < 0.3:
             for k in run:
                 infos[k].extras["card"] = True
                 infos[k - 1].extras["card_head"] = True
+
+
+def _stamp(info: LineInfo) -> bool:
+    """A line that is a date or a time and little else (a paragraph may mention a date)."""
+    return info.dated and info.n <= 6 and not info.extras.get("ends")
 
 
 def _mark_comments(infos: list[LineInfo]) -> None:
@@ -752,7 +757,7 @@ def _stamped(infos, k) -> bool:
     """A headline with a line of its own right after it that is only a date, a time or a video's
     length: an entry of a list of stories or videos. Subheadings are followed by paragraphs."""
     after = infos[k + 1] if k + 1 < len(infos) else None
-    return after is not None and after.dated and after.n <= 4 and not after.extras.get("ends")
+    return after is not None and _stamp(after) and after.n <= 4
 
 
 def _box_headings(infos, first, last) -> None:
@@ -832,7 +837,7 @@ def _comment(infos, k) -> bool:
     if k < 2:
         return False
     stamp, name = infos[k - 1], infos[k - 2]
-    return (stamp.dated and stamp.n <= 6 and not stamp.extras.get("ends") and not name.in_body
+    return (_stamp(stamp) and not name.in_body
             and not name.prose and name.n <= 4)
 
 
