@@ -14,6 +14,9 @@ line and of its neighbours separate the two with no HTML:
    weighing their words, others a small cost), so an inline box between paragraphs stays inside
    it while menus and lists around it do not. The article's title is the headline-like line
    just before that run; it and every body paragraph are never flagged.
+   Before it is looked for, repeated patterns of other stories lose their weight as prose:
+   teaser cards (a headline, a sentence restating it, a date or a box heading) and readers'
+   comments (a sentence under a timestamp under a name).
 4. Context: outside the body, short lines take the class of their block (a menu is furniture as
    a whole) and headline-like lines in a list are related or most-read lists; inside it, a
    related heading («قصص مقترحة») opens a box that runs until the next paragraph.
