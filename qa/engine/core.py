@@ -50,6 +50,8 @@ class Context:
         self.corpus = corpus
         self.deadline: float | None = None  # the running check's own deadline (a service request's)
         self._rules: dict = {}
+        # flags(text) -> bool: does a word-level rule report this text on its own? (Engine.word_flagged)
+        self.flags = None
 
     @property
     def corpus_documents(self) -> int:
@@ -82,6 +84,11 @@ class RuleContext:
     def corpus_documents(self) -> int:
         return self._run.corpus_documents
 
+    def flags(self, text: str) -> bool:
+        """Does a pattern or lexicon rule of the run (warning or above) report `text` standing alone?"""
+        flags = self._run.flags
+        return bool(flags and flags(text))
+
     @property
     def deadline(self) -> float | None:
         """When the check running now must end (time.monotonic()), or None; the kinds' regex
@@ -110,6 +117,23 @@ class Engine:
         if self.config.house_style:
             selection.use_house_style(self.all_rules, self.config.house_style)
         self.context = Context(self.config)
+        self.context.flags = self.word_flagged
+        self._word_rules = [r for r in self.all_rules if r.enabled and r.kind in ("pattern", "lexicon") and r.severity != "info"]
+        self._word_verdicts: dict = {}
+
+    def word_flagged(self, text: str) -> bool:
+        """Does a pattern or lexicon rule at warning or above report `text` standing alone? A kind asks
+        before it suggests a spelling, so that one rule never proposes what another calls wrong.
+        Asked for a few words per article; memoised, and bounded like the other caches."""
+        verdict = self._word_verdicts.get(text)
+        if verdict is None:
+            doc = Document(text, path="-")
+            verdict = any(next(iter(r.kind_module.check(doc, r.state, self.context.for_rule(r.id))), None) is not None
+                          for r in self._word_rules)
+            if len(self._word_verdicts) > 100_000:
+                self._word_verdicts.clear()
+            self._word_verdicts[text] = verdict
+        return verdict
 
     def choose_rules(self, select=(), ignore=()) -> list:
         return selection.choose_rules(self.all_rules, select, ignore)
@@ -130,6 +154,7 @@ class Engine:
         rules not yet started when it passes are skipped and OverBudget is raised: a service must
         not let one request hold a worker for ever."""
         from .. import suppress
+        from ..samecause import one_per_problem
 
         severity = self.severity
         if rules is None:
@@ -147,6 +172,7 @@ class Engine:
             self.context.deadline = None
         findings, stale = suppress.apply(doc, findings, self.known_ids, selection.known_ids(rules))
         doc.warnings = stale
+        findings = one_per_problem(findings, doc.text)
         for f in findings:
             f.fingerprint = suppress.fingerprint(doc, f.rule, f.start, f.end)
         findings.sort(key=Finding.sort_key)

@@ -199,6 +199,7 @@ class _Analysis:
     status: dict  # bare -> word-list status
     verdict: dict  # bare -> analyser verdict (only for words the list does not vouch for)
     counts: Counter  # folded bare -> occurrences in the document
+    corpus: frozenset = frozenset()  # folded bares that other documents of the corpus use too
 
 
 def _analysis(doc) -> _Analysis:
@@ -265,8 +266,9 @@ def _is_name_word(a: _Analysis, word: str, evidence: Evidence) -> bool:
 
 
 def _marked_as_name(doc, a: _Analysis, token, bare: str) -> bool:
-    """The writer's own marks of a name: it recurs, it is quoted, or a Latin twin follows it."""
-    if a.counts[fold(bare)] >= 2:
+    """The writer's own marks of a name: it recurs (in the article or across the corpus), it is
+    quoted, or a Latin twin follows it."""
+    if a.counts[fold(bare)] >= 2 or fold(bare) in a.corpus:
         return True
     text = doc.text
     before, after = text[token.start - 1 : token.start], text[token.end : token.end + 1]
@@ -400,7 +402,20 @@ def _clusters(doc, state: State):
             yield Hit(start, end, None, {"unknown": "، ".join(t.text for t in spans), "count": len(spans)})
 
 
+def collect(doc, state: State):
+    """Corpus pass 1: the unknown words of this document (folded), each once. In pass 2 a word that
+    more than one document of the corpus uses is taken for a name, as one that recurs in an article."""
+    if state.mode == "cluster":
+        return set()
+    a = _analysis(doc)
+    return {fold(bare) for bare in a.words.values() if len(bare) >= state.min_length and _unknown(a, bare)}
+
+
 def check(doc, state: State, ctx):
+    counts = ctx.corpus_counts() if ctx is not None and state.mode != "cluster" else None
+    if counts:
+        a = _analysis(doc)
+        a.corpus = {fold(bare) for bare in a.words.values() if counts.get(fold(bare), 0) >= 2}
     if state.mode == "glued":
         hits = [Hit(t.start, t.end, f"{left} {right}", {"left": left, "right": right}) for t, (left, right) in _glued(doc, state)]
     elif state.mode == "nonword":
