@@ -14,13 +14,15 @@ from typing import NamedTuple
 
 import regex
 
+from .rxcache import compile as rx
+
 # Vowel marks are Script=Inherited with Script_Extensions=Arabic, so \p{Arabic}+ would split a
 # vowelled word; scx keeps it whole. Tatweel is Lm and is included as a letter.
 AR_LETTER = r"[\p{scx=Arabic}&&\p{L}]"
 AR_WORD_CHAR = r"[\p{scx=Arabic}&&[\p{L}\p{M}]]"
 WORD_CHAR = r"[\p{L}\p{M}]"
 
-_TOKEN = regex.compile(
+_TOKEN = rx(
     r"(?P<ar>" + AR_WORD_CHAR + r"+)"
     r"|(?P<lat>[\p{L}\p{M}--\p{scx=Arabic}]+(?:['’\-][\p{L}\p{M}--\p{scx=Arabic}]+)*)"
     r"|(?P<num>\p{Nd}+(?:[.,٫٬]\p{Nd}+)*)",
@@ -29,9 +31,9 @@ _TOKEN = regex.compile(
 
 # The same runs as _TOKEN's groups, one script each: findall over one of these yields exactly the
 # texts of that script's tokens, without building a Token per occurrence.
-AR_WORD = regex.compile(AR_WORD_CHAR + "+", regex.V1)
-LATIN_WORD = regex.compile(r"[\p{L}\p{M}--\p{scx=Arabic}]+(?:['’\-][\p{L}\p{M}--\p{scx=Arabic}]+)*", regex.V1)
-_AR_WORD_CHAR = regex.compile(AR_WORD_CHAR, regex.V1)
+AR_WORD = rx(AR_WORD_CHAR + "+", regex.V1)
+LATIN_WORD = rx(r"[\p{L}\p{M}--\p{scx=Arabic}]+(?:['’\-][\p{L}\p{M}--\p{scx=Arabic}]+)*", regex.V1)
+_AR_WORD_CHAR = rx(AR_WORD_CHAR, regex.V1)
 
 
 @lru_cache(maxsize=4096)
@@ -54,7 +56,7 @@ _FOLD = {
 _DELETE = {ord(ch): None for ch in DIACRITICS + TATWEEL}
 FOLD_TABLE = {**_DELETE, **{ord(k): v for k, v in _FOLD.items()}}
 STRIP_TABLE = dict(_DELETE)
-_DELETABLE = regex.compile("[" + regex.escape(DIACRITICS + TATWEEL) + "]+")
+_DELETABLE = rx("[" + regex.escape(DIACRITICS + TATWEEL) + "]+")
 
 
 class _Unmapped(Exception):
@@ -229,7 +231,7 @@ def tokenize(text: str) -> list[Token]:
 
 # Proclitics, longest first: conjunction (و ف), then preposition (ب ك ل), then the article.
 # "لل" is ل + ال with the article's alef dropped, as Arabic spells it.
-_PROCLITIC = regex.compile(r"^(?:[وف])?(?:[بك]?ال|لل|[بكل])?")
+_PROCLITIC = rx(r"^(?:[وف])?(?:[بك]?ال|لل|[بكل])?")
 PROCLITIC_PATTERN = r"(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
 # Every non-empty proclitic sequence that grammar allows, spelled out (23): a conjunction, then a
 # preposition, the article, or both.
@@ -256,8 +258,8 @@ clitic_readings = WordMemo(clitic_splits)  # per-run memo of clitic_splits(word)
 
 # Sentence ends: a run of terminators, optional closing quotes or brackets, then space or end.
 # A full stop between digits (3.5) or inside an abbreviation run is not an end.
-_SENTENCE_END = regex.compile(r"(?:(?<!\d)\.(?!\d)|[؟?!؛…])+[»”\"’')\]]*(?=\s|$)|(?:\r\n|\r|\n)\s*")
-_BLANK_LINES = regex.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))*")
+_SENTENCE_END = rx(r"(?:(?<!\d)\.(?!\d)|[؟?!؛…])+[»”\"’')\]]*(?=\s|$)|(?:\r\n|\r|\n)\s*")
+_BLANK_LINES = rx(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))*")
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -19,10 +19,7 @@ from .arabic import FOLD_TABLE, fold
 _FORMAT = "3"  # bump when the folding or the file layout changes
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("TADQIQ_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "tadqiq")
-    return Path(base)
+from .rxcache import cache_dir  # noqa: E402, F401  (the one cache directory; re-exported)
 
 
 def _cache_key() -> str:

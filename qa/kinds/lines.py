@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..rxcache import compile as rx
+
 from ..arabic import fold
 from . import Hit, ParamError
 from ._util import check_params, expect
@@ -40,11 +42,11 @@ PARAMS = {
 }
 CLASSES = ("furniture", "breadcrumb", "ticker", "context")
 
-_WORDS = regex.compile(r"[\p{L}\p{M}]+(?:[+\-][\p{L}\p{M}]*)?|[+\-]")
-_TERMINAL = regex.compile(r"[.؟?!:»\"”)]\s*$")
-_SEPARATORS = regex.compile(r"\s(?:»|›|>|/|\||::)\s|\s[»›]")
-_TICKER_JOIN = regex.compile(r"(?<!\.)\.\.(?!\.)|…")
-_DIGITS_SYMBOLS = regex.compile(r"[\p{N}\p{S}\p{P}]")
+_WORDS = rx(r"[\p{L}\p{M}]+(?:[+\-][\p{L}\p{M}]*)?|[+\-]")
+_TERMINAL = rx(r"[.؟?!:»\"”)]\s*$")
+_SEPARATORS = rx(r"\s(?:»|›|>|/|\||::)\s|\s[»›]")
+_TICKER_JOIN = rx(r"(?<!\.)\.\.(?!\.)|…")
+_DIGITS_SYMBOLS = rx(r"[\p{N}\p{S}\p{P}]")
 _PROCLITIC = ("و", "ف", "ب", "ل")
 
 

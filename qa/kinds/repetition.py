@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..rxcache import compile as rx
+
 from ..arabic import fold
 from . import Hit
 from ._util import check_params, expect, expect_choice
@@ -30,8 +32,8 @@ PARAMS = {
     "min_share": "corpus: used for the default threshold, the share of documents (default 0.02)",
 }
 
-_PUNCT = regex.compile(r"[\p{P}\p{S}\s]+")
-_DIGIT = regex.compile(r"\p{Nd}")
+_PUNCT = rx(r"[\p{P}\p{S}\s]+")
+_DIGIT = rx(r"\p{Nd}")
 
 
 def normalize_line(text: str) -> str:

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..rxcache import compile as rx
+
 from ..arabic import fold
 from . import Hit, ParamError
 from ._util import alternation, check_params, expect, expect_choice
@@ -38,10 +40,10 @@ FORMER = ["السابق", "السابقة", "الأسبق", "الأسبقة", "�
 # government): right in the months before a known handover, wrong on a term with no end in sight.
 OUTGOING = ["المنتهية ولايته", "المنتهية ولايتها", "المنتهية ولايتهم", "المنصرف", "المنصرفة"]
 ELECT = ["المنتخب", "المنتخبة"]
-_HISTORY = regex.compile(r"(?<![\p{L}\p{M}])(?:" + fold(
+_HISTORY = rx(r"(?<![\p{L}\p{M}])(?:" + fold(
     "آنذاك|حينها|حينذاك|وقتها|وقتذاك|في ذلك الوقت|في حينه|آنئذ|يومها|عندما كان|حين كان|إبان|أثناء ولاية|خلال ولاية|في عهد")
     + r")(?![\p{L}\p{M}])")
-_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR = rx(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _WORD_EDGE_BEFORE = r"(?<![\p{L}\p{M}])"
 _WORD_EDGE_AFTER = r"(?![\p{L}\p{M}])"
 
@@ -229,7 +231,7 @@ def _quoted(doc, offset: int) -> bool:
 
 
 # "المرشح لتولي منصب وزير الخارجية مايك بومبيو": the post is named, not held.
-_PROSPECTIVE = regex.compile(fold(r"(?:مرشح|مرشحة|المرشح|المرشحة|لتولي|لمنصب|منصب|المعين|المعينة|خليفة|خلفا)\s*$"))
+_PROSPECTIVE = rx(fold(r"(?:مرشح|مرشحة|المرشح|المرشحة|لتولي|لمنصب|منصب|المعين|المعينة|خليفة|خلفا)\s*$"))
 
 
 def check(doc, state: State, ctx):

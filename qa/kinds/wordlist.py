@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..rxcache import compile as rx
+
 from collections import Counter
 
 from ..arabic import fold, strip_marks
@@ -27,8 +29,8 @@ PARAMS = {
     "min_ratio": "cluster: share of the sentence's Arabic tokens that are unknown (default 0.2)",
 }
 
-_IMPOSSIBLE = regex.compile(r"[ةى](?=\p{L})")
-_DEFINITE = regex.compile(r"^(?:[وف]?(?:ب?ال|لل))(?=[\p{L}]{3})")
+_IMPOSSIBLE = rx(r"[ةى](?=\p{L})")
+_DEFINITE = rx(r"^(?:[وف]?(?:ب?ال|لل))(?=[\p{L}]{3})")
 
 
 @dataclass
