@@ -165,13 +165,14 @@ def find_anchor(pattern: str, ignorecase: bool = False) -> Anchor | None:
     return Anchor(automaton, offsets, fold, tuple(literals))
 
 
-def anchored_finditer(rx, text: str, anchor: Anchor, timeout=None):
-    """rx.finditer(text), trying rx only where the anchor's literals occur."""
+def anchored_finditer(rx, text: str, anchor: Anchor, time_left=lambda: None):
+    """rx.finditer(text), trying rx only where the anchor's literals occur. time_left() gives each
+    match what is left of the rule's one time budget (and raises TimeoutError when it is spent)."""
     key = text
     if anchor.casefold:
         key = text.casefold()
         if len(key) != len(text):  # a character folds to several (ß): offsets would drift
-            yield from rx.finditer(text, timeout=timeout)
+            yield from rx.finditer(text, timeout=time_left())
             return
     candidates = set()
     for last, length in anchor.automaton.iter(key):
@@ -184,7 +185,7 @@ def anchored_finditer(rx, text: str, anchor: Anchor, timeout=None):
     for start in sorted(candidates):
         if start < consumed:
             continue
-        m = match(text, start, timeout=timeout)
+        m = match(text, start, timeout=time_left())
         if m is not None:
             consumed = m.end() if m.end() > start else start + 1
             yield m

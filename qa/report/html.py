@@ -69,6 +69,25 @@ def _segments(doc, findings) -> list[list[Segment]]:
     return out
 
 
+# Characters HTML forbids in a document (controls other than whitespace, noncharacters, lone
+# surrogates), which Word and scrapers leave in copy. Each becomes one visible character, so
+# highlights keep their place: a C0 control its Control Pictures symbol (\v is ␋), the rest U+FFFD.
+_NOT_HTML = None
+
+
+def _html_safe(value):
+    global _NOT_HTML
+    if not isinstance(value, str):
+        return value
+    if _NOT_HTML is None:
+        import regex
+
+        _NOT_HTML = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\p{Noncharacter_Code_Point}\p{Cs}]")
+    cleaned = _NOT_HTML.sub(lambda m: chr(0x2400 + ord(m.group())) if m.group() < "\x20" else
+                            "\u2421" if m.group() == "\x7f" else "\ufffd", value)
+    return type(value)(cleaned) if cleaned != value else value  # markup stays markup
+
+
 def environment():
     """The Jinja2 environment of every HTML view (the report and `qa serve`'s page), autoescaped."""
     import jinja2
@@ -78,6 +97,7 @@ def environment():
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_html_safe,
     )
 
 

@@ -36,4 +36,9 @@ def chunks(result, rules, tty: bool = False):
                 f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info; {fixable} with a safe fix")
     else:
         line = f"No findings in {files} file{'s' * (files != 1)}."
+    # Dated by the run's day, not the article: factual-drift may then judge old copy as current.
+    undated = sum(1 for d in result.documents if d.date_source == "today")
+    if undated:
+        line += (f" {undated} file{'s' * (undated != 1)} had no date (--date, front matter or a dateline) "
+                 f"and {'were' if undated != 1 else 'was'} checked as of today.")
     yield line + "\n"
