@@ -27,10 +27,10 @@ class RunResult:
 _WORKER: dict = {}
 
 
-def _init_worker(config: Config, corpus: Corpus | None) -> None:
+def _init_worker(config: Config, corpus: Corpus | None, kept: dict | None = None) -> None:
     engine = get_engine(config)
     engine.use_corpus(corpus)
-    _WORKER.update(config=config, engine=engine)
+    _WORKER.update(config=config, engine=engine, kept=kept or {})
 
 
 def _corpus_chunk(files) -> Corpus:
@@ -40,10 +40,12 @@ def _corpus_chunk(files) -> Corpus:
 def _check_one(job):
     path, want_text, want_stats = job
     engine, config = _WORKER["engine"], _WORKER["config"]
-    try:
-        doc = read_document(path, config)
-    except InputError as exc:
-        return path, None, [], [FileError(path, str(exc))]
+    doc = _WORKER["kept"].pop(path, None)  # read in corpus pass 1
+    if doc is None:
+        try:
+            doc = read_document(path, config)
+        except InputError as exc:
+            return path, None, [], [FileError(path, str(exc))]
     findings = engine.check_document(doc)
     if want_stats:
         from ..stats import document_stats
@@ -94,9 +96,9 @@ def iter_checked(paths, config: Config, jobs: int | None = None, progress=None, 
         jobs = default_jobs(files)
     if "-" in files:
         jobs = 1
-    corpus = None
+    corpus, kept = None, {}
     if wants_corpus(paths, config) and engine.collecting_rules and "-" not in files:
-        corpus = build_corpus(engine, files, config, jobs)
+        corpus = build_corpus(engine, files, config, jobs, kept if jobs == 1 else None)
     known = None
     if config.baseline:
         from ..baseline import load_baseline
@@ -108,7 +110,7 @@ def iter_checked(paths, config: Config, jobs: int | None = None, progress=None, 
         results = pool.imap(_check_one, work, chunksize=4)
     else:
         pool = None
-        _init_worker(config, corpus)
+        _init_worker(config, corpus, kept)
         results = map(_check_one, work)
     try:
         for done, (path, doc, findings, problems) in enumerate(results, 1):
@@ -121,6 +123,7 @@ def iter_checked(paths, config: Config, jobs: int | None = None, progress=None, 
         if pool is not None:
             pool.terminate()
         engine.use_corpus(None)
+        kept.clear()
 
 
 def check_paths(paths, *, config: Config | None = None, keep_text: bool = False) -> RunResult:

@@ -1,0 +1,29 @@
+"""Corpus mode reads each file once: pass 2 checks the text pass 1 read (within a memory bound),
+with the same findings as reading it again."""
+
+from test_corpus_mode import write_corpus
+
+from qa.config import Config
+from qa.engine import check_paths, corpus, parallel
+
+
+def test_corpus_mode_reads_each_file_once_with_the_same_findings(tmp_path, monkeypatch):
+    write_corpus(tmp_path)
+    config = Config(select=("boilerplate", "consistency"))
+    reads = []
+    original = corpus.read_document
+
+    def counting(path, cfg):
+        reads.append(path)
+        return original(path, cfg)
+
+    monkeypatch.setattr(corpus, "read_document", counting)
+    monkeypatch.setattr(parallel, "read_document", counting)
+    once = check_paths([str(tmp_path)], config=config)
+    assert len(reads) == len(set(reads)) == 20
+    monkeypatch.setattr(corpus, "KEEP_CHARS", 0)  # nothing kept: pass 2 reads every file again
+    reads.clear()
+    twice = check_paths([str(tmp_path)], config=config)
+    assert len(reads) == 40
+    assert [f.to_dict() for f in once.findings] == [f.to_dict() for f in twice.findings]
+    assert once.findings
