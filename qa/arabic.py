@@ -122,30 +122,6 @@ _strip = Translator(STRIP_TABLE)
 _TRANSLATORS = {id(FOLD_TABLE): _fold, id(STRIP_TABLE): _strip}
 
 
-# Rules fold word after word, and words repeat: a memo answers a short text in a tenth of the time.
-_SHORT = 32
-_fold_short = lru_cache(maxsize=1 << 17)(_fold)
-
-
-def fold(text: str) -> str:
-    """Loose matching key: no diacritics or tatweel; hamza carriers, alef forms, ى/ي, ة/ه merged."""
-    return _fold_short(text) if len(text) <= _SHORT else _fold(text)
-
-
-def _strip_word(word: str) -> str:
-    # No offsets are needed for a word, so pyarabic strips it; most words carry no marks at all,
-    # and one C-level search answers those.
-    return araby.strip_tatweel(araby.strip_diacritics(word)) if _DELETABLE.search(word) else word
-
-
-_strip_short = lru_cache(maxsize=1 << 17)(_strip_word)
-
-
-def strip_marks(text: str) -> str:
-    """Remove diacritics and tatweel only; hamza stays, so hamza slips remain visible."""
-    return _strip_short(text) if len(text) <= _SHORT else _strip(text)
-
-
 class WordMemo(dict):
     """A per-run memo for one per-word question: ``memo[word]`` answers it, computing the answer
     only the first time a word is asked (a C-level dict probe afterwards, cheaper than any
@@ -171,7 +147,39 @@ class WordMemo(dict):
 
     def __reduce__(self):
         # Pickled (into the pack cache, or to a worker) as the question, without the answers.
-        return WordMemo, (self._answer, self._maxsize)
+        return type(self), (self._answer, self._maxsize)
+
+
+class _ShortTextMemo(WordMemo):
+    """A WordMemo that keeps answers for words only: a long text (a line, a chunk) is answered
+    without being kept, so the memo's size stays bounded in bytes as well as in entries."""
+
+    __slots__ = ()
+
+    def __missing__(self, text):
+        if len(text) > _SHORT:
+            return self._answer(text)
+        return WordMemo.__missing__(self, text)
+
+
+# Rules fold word after word, and words repeat: a memo answers a short text in a tenth of the time,
+# and calling the memo's own __getitem__ (a C method) skips a Python-level call per word.
+_SHORT = 32
+
+
+def _strip_word(word: str) -> str:
+    if len(word) > _SHORT:
+        return _strip(word)
+    # No offsets are needed for a word, so pyarabic strips it; most words carry no marks at all,
+    # and one C-level search answers those.
+    return araby.strip_tatweel(araby.strip_diacritics(word)) if _DELETABLE.search(word) else word
+
+
+# fold(text): the loose matching key: no diacritics or tatweel; hamza carriers, alef forms, ى/ي,
+# ة/ه merged.
+fold = _ShortTextMemo(_fold, 1 << 17).__getitem__
+# strip_marks(text): diacritics and tatweel removed, hamza kept, so hamza slips remain visible.
+strip_marks = _ShortTextMemo(_strip_word, 1 << 17).__getitem__
 
 
 def _fold_bare(word: str) -> str:

@@ -242,7 +242,10 @@ def side_by_side(corpus: Path, cold_file: Path, repeat: int) -> None:
                      _median_child([textlint, "--config", str(workdir / ".textlintrc.json"), *files], repeat)))
     proselint = shutil.which("proselint") or os.environ.get("PROSELINT")
     if proselint:
-        rows.append(("proselint", _median_child([proselint, *files], repeat)))
+        # proselint 0.14 and later take a `check` command; earlier versions take the files directly.
+        usage = subprocess.run([proselint, "--help"], capture_output=True, text=True).stdout
+        command = [proselint, "check", *files] if " check " in usage or "{version,check" in usage else [proselint, *files]
+        rows.append(("proselint", _median_child(command, repeat)))
     print(f"side by side on {corpus} ({len(files)} files, {size:.1f} MB), medians of {repeat}; CPU = user + system")
     print(f"  {'tool':<30} {'CPU s':>7} {'MB/s/core':>10} {'wall s':>7} {'MB/s wall':>10} {'peak MB':>8}")
     for label, r in rows:
