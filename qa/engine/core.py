@@ -25,6 +25,11 @@ class OverBudget(Exception):
     pass
 
 
+class CorpusPending(Exception):
+    """A rule asked for corpus counts while pass 1 is still counting: the engine runs that rule
+    again in pass 2. Every other rule's findings do not depend on the corpus, so pass 1 keeps them."""
+
+
 class _Placeholders(dict):
     def __missing__(self, key):
         return "{" + key + "}"
@@ -48,6 +53,8 @@ class Context:
     def __init__(self, config: Config, corpus: Corpus | None = None):
         self.config = config
         self.corpus = corpus
+        # True while corpus pass 1 runs the rules: asking for corpus state then raises CorpusPending.
+        self.pending = False
         self._rules: dict = {}
 
     @property
@@ -75,15 +82,21 @@ class RuleContext:
 
     @property
     def corpus(self) -> Corpus | None:
+        if self._run.pending:
+            raise CorpusPending(self.rule_id)
         return self._run.corpus
 
     @property
     def corpus_documents(self) -> int:
+        if self._run.pending:
+            raise CorpusPending(self.rule_id)
         return self._run.corpus_documents
 
     def corpus_counts(self, state=None):
         """This rule's corpus counts, or None outside corpus mode. (`state` is accepted and
         unused: kinds written against the older signature keep working.)"""
+        if self._run.pending:
+            raise CorpusPending(self.rule_id)
         corpus = self._run.corpus
         if corpus is None:
             return None
@@ -120,18 +133,28 @@ class Engine:
         """All findings of the rules on one document. With a deadline (a time.monotonic() value),
         rules not yet started when it passes are skipped and OverBudget is raised: a service must
         not let one request hold a worker for ever."""
-        from ..suppress import fingerprint, regions
-
         severity = self.severity
         if rules is None:
             rules, severity = self.rules_for(doc.path)
+        return self.finish(doc, self.raw_findings(doc, rules, severity, deadline))
+
+    def raw_findings(self, doc: Document, rules, severity, deadline=None, deferred: set | None = None) -> list[Finding]:
+        """The rules' findings on one document, before suppression markers and fingerprints (see
+        finish). With `deferred` (corpus pass 1), a rule that asks for corpus counts is left out
+        and its id added to the set, to run in pass 2."""
         findings = []
         for offset, part in doc.chunks():
-            found = self._run_rules(part, rules, severity, deadline)
+            found = self._run_rules(part, rules, severity, deadline, deferred)
             if part is not doc:
                 self._shift_into(doc, found, offset)
                 doc.errors.extend(e for e in part.errors if e not in doc.errors)
             findings.extend(found)
+        return findings
+
+    def finish(self, doc: Document, findings: list[Finding]) -> list[Finding]:
+        """Findings as reported: without those a suppression marker silences, fingerprinted, in order."""
+        from ..suppress import fingerprint, regions
+
         silenced = regions(doc)
         if silenced:
             findings = [f for f in findings if not any(region.covers(f) for region in silenced)]
@@ -150,11 +173,12 @@ class Engine:
             f.line, f.column = doc.line_col(f.start)
             f.end_line, f.end_column = doc.line_col(f.end)
 
-    def _run_rules(self, doc: Document, rules, severity, deadline) -> list[Finding]:
+    def _run_rules(self, doc: Document, rules, severity, deadline, deferred: set | None = None) -> list[Finding]:
         findings, seen = [], set()
         for rule in rules:
             if deadline is not None and time.monotonic() > deadline:
                 raise OverBudget(f"time budget exceeded before rule {rule.id}")
+            mark = len(findings)
             try:
                 for hit in rule.kind_module.check(doc, rule.state, self.context.for_rule(rule.id)):
                     key = (rule.id, hit.start, hit.end)
@@ -162,6 +186,11 @@ class Engine:
                         continue
                     seen.add(key)
                     findings.append(self._finding(doc, rule, hit, severity))
+            except CorpusPending:
+                del findings[mark:]  # this rule runs again in pass 2, with the counts
+                if deferred is None:
+                    raise
+                deferred.add(rule.id)
             except TimeoutError:
                 # A runaway user pattern must not hang the run: report it and go on.
                 doc.errors.append(f"rule {rule.id} timed out on this file and was skipped")

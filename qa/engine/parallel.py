@@ -40,14 +40,19 @@ def _corpus_chunk(files) -> Corpus:
 def _check_one(job):
     path, want_text, want_stats = job
     engine, config = _WORKER["engine"], _WORKER["config"]
-    doc = _WORKER["kept"].pop(path, None)  # read in corpus pass 1
-    if doc is None:
+    kept = _WORKER["kept"].pop(path, None)  # read and checked in corpus pass 1
+    if kept is not None:
+        doc = kept.doc
+        _, severity = engine.rules_for(path)
+        findings = engine.finish(doc, kept.findings + engine.raw_findings(doc, kept.deferred, severity))
+        doc.errors[:0] = kept.errors
+    else:
         try:
             doc = read_document(path, config)
         except InputError as exc:
             return path, None, [], [FileError(path, str(exc))]
-    findings = engine.check_document(doc)
-    if want_stats:
+        findings = engine.check_document(doc)
+    if want_stats and doc.stats is None:
         from ..stats import document_stats
 
         doc.stats = document_stats(doc)
@@ -98,7 +103,7 @@ def iter_checked(paths, config: Config, jobs: int | None = None, progress=None, 
         jobs = 1
     corpus, kept = None, {}
     if wants_corpus(paths, config) and engine.collecting_rules and "-" not in files:
-        corpus = build_corpus(engine, files, config, jobs, kept if jobs == 1 else None)
+        corpus = build_corpus(engine, files, config, jobs, kept if jobs == 1 else None, want_stats)
     known = None
     if config.baseline:
         from ..baseline import load_baseline
