@@ -40,3 +40,16 @@ def test_corpus_mode_reads_each_file_once_with_the_same_findings(tmp_path, monke
     assert len(reads) == 40
     assert [f.to_dict() for f in once.findings] == [f.to_dict() for f in twice.findings]
     assert once.findings
+
+
+def test_parallel_corpus_mode_matches_serial(tmp_path):
+    from qa.engine import iter_checked
+
+    write_corpus(tmp_path)
+    config = Config(select=("boilerplate", "consistency", "typography"))
+
+    def findings(jobs):
+        return [f.to_dict() for _, _, found, _ in iter_checked([str(tmp_path)], config, jobs=jobs) for f in found]
+
+    serial = findings(1)
+    assert serial and findings(2) == serial

@@ -59,13 +59,14 @@ class KeptDocument:
     outweigh it), the findings of every rule that does not read corpus counts (they cannot change
     in pass 2), and the rules that do, which pass 2 runs with the finished counts."""
 
-    doc: Document
+    doc: Document | None  # None when pass 1 ran in a worker: pass 2 reads the file again
     findings: list
-    deferred: list
+    deferred: list  # rule ids
     errors: list
+    stats: object = None
 
 
-def _first_pass(engine, doc: Document, want_stats: bool) -> KeptDocument:
+def _first_pass(engine, doc: Document, want_stats: bool, keep_text: bool = True) -> KeptDocument:
     from .core import CorpusPending  # noqa: F401  (raised by RuleContext while counts are pending)
 
     rules, severity = engine.rules_for(doc.path)
@@ -81,11 +82,12 @@ def _first_pass(engine, doc: Document, want_stats: bool) -> KeptDocument:
 
         stats = document_stats(doc)
     light = Document(doc.text, path=doc.path, date=doc.date, date_source=doc.date_source, encoding=doc.encoding,
-                     stats=stats, cache={"digest": doc.cache.get("digest")})
-    return KeptDocument(light, found, [r for r in rules if r.id in deferred], list(doc.errors))
+                     stats=stats, cache={"digest": doc.cache.get("digest")}) if keep_text else None
+    return KeptDocument(light, found, [r.id for r in rules if r.id in deferred], list(doc.errors), stats)
 
 
-def corpus_of(engine, files, config: Config, kept: dict | None = None, want_stats: bool = False) -> Corpus:
+def corpus_of(engine, files, config: Config, kept: dict | None = None, want_stats: bool = False,
+              keep_text: bool = True) -> Corpus:
     """Pass 1 over some files, in this process. With `kept`, each file read is also checked by
     every rule that does not need the counts, while its analyses are at hand, and kept there
     (path -> KeptDocument) until KEEP_CHARS: pass 2 then neither reads, decodes nor dates it again,
@@ -99,20 +101,20 @@ def corpus_of(engine, files, config: Config, kept: dict | None = None, want_stat
         except InputError:
             continue  # pass 2 reports it
         corpus.add(rules, doc)
-        if kept is not None and len(doc.text) <= room and path not in kept:
-            room -= len(doc.text)
-            kept[path] = _first_pass(engine, doc, want_stats)
+        if kept is not None and (len(doc.text) <= room or not keep_text) and path not in kept:
+            room -= len(doc.text) if keep_text else 0
+            kept[path] = _first_pass(engine, doc, want_stats, keep_text)
     return corpus
 
 
 def build_corpus(engine, files, config: Config, jobs: int = 1, kept: dict | None = None,
                  want_stats: bool = False) -> Corpus:
     """Pass 1: stream every readable file once and count what the collecting rules collect. With
-    several jobs each worker counts a share of the files and the counts are merged (and nothing is
-    kept: shipping the texts back would cost more than reading them again)."""
+    several jobs each worker counts a share of the files and the counts are merged; the workers'
+    findings come back, but not the texts: shipping them would cost more than reading them again."""
     files = [f for f in files if f != "-"]
     if jobs > 1 and len(files) > jobs:
         from .parallel import parallel_corpus
 
-        return parallel_corpus(files, config, jobs)
+        return parallel_corpus(files, config, jobs, kept, want_stats)
     return corpus_of(engine, files, config, kept, want_stats)
