@@ -135,7 +135,7 @@ class WordMemo(dict):
 
     __slots__ = ("_answer", "_maxsize")
 
-    def __init__(self, answer, maxsize: int = 1 << 18):
+    def __init__(self, answer, maxsize: int = 1 << 16):
         super().__init__()
         self._answer, self._maxsize = answer, maxsize
 
@@ -177,9 +177,9 @@ def _strip_word(word: str) -> str:
 
 # fold(text): the loose matching key: no diacritics or tatweel; hamza carriers, alef forms, ى/ي,
 # ة/ه merged.
-fold = _ShortTextMemo(_fold, 1 << 17).__getitem__
+fold = _ShortTextMemo(_fold, 1 << 16).__getitem__
 # strip_marks(text): diacritics and tatweel removed, hamza kept, so hamza slips remain visible.
-strip_marks = _ShortTextMemo(_strip_word, 1 << 17).__getitem__
+strip_marks = _ShortTextMemo(_strip_word, 1 << 16).__getitem__
 
 
 def _fold_bare(word: str) -> str:
