@@ -6,7 +6,7 @@ import regex
 
 from ..rxcache import compile as rx
 
-from . import summary_counts
+from . import dated_today, summary_counts
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET, _DIM = "\033[0m", "\033[2m"
@@ -37,8 +37,9 @@ def chunks(result, rules, tty: bool = False):
     else:
         line = f"No findings in {files} file{'s' * (files != 1)}."
     # Dated by the run's day, not the article: factual-drift may then judge old copy as current.
-    undated = sum(1 for d in result.documents if d.date_source == "today")
+    undated = dated_today(result)
     if undated:
-        line += (f" {undated} file{'s' * (undated != 1)} had no date (--date, front matter or a dateline) "
-                 f"and {'were' if undated != 1 else 'was'} checked as of today.")
+        which = "the file" if files == 1 else f"{undated} of {files} files"
+        line = line.rstrip(".") + (f"; {which} had no date (--date, --date-from-path, front matter or a dateline) "
+                                   f"and {'was' if undated == 1 else 'were'} checked as of today.")
     yield line + "\n"
