@@ -714,7 +714,7 @@ def _page_title(infos) -> int | None:
             other = keys.get(" ".join(words))
             # The <title> is the page's first text, before the headline's own line: a "City - Site"
             # dateline after a masthead names no headline.
-            if len(words) >= 3 and other is not None and other > k:
+            if len(words) >= 3 and other is not None and other > k and _titleish(infos[other]):
                 _set(info, "page-title", "عنوان الصفحة واسم الموقع", "page title with the site's name")
                 if named is None:
                     named = other
