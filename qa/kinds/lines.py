@@ -610,13 +610,16 @@ def _headline_like(info: LineInfo) -> bool:
 
 
 def _restates(head: LineInfo, summary: LineInfo) -> bool:
-    """A teaser's summary restates its headline: it uses at least a third of the headline's
+    """A teaser's summary restates its headline: it uses at least a quarter of the headline's
     content words (a subheading over an unrelated paragraph, or a listed headline over the next
     paragraph of the article, shares few)."""
     if len(head.content) < 2:
         return False
-    shared = len(head.content & summary.content)
-    return shared >= 1 and shared * 3 >= len(head.content)
+    # Compared by their first five letters: a summary says «الإندونيسية» where its headline says
+    # «إندونيسيا», and «هجماتها» for «هجمات».
+    summary_keys = {w[:5] for w in summary.content}
+    shared = sum(1 for w in {w[:5] for w in head.content} if w in summary_keys)
+    return shared >= 1 and shared * 4 >= len(head.content)
 
 
 def _mark_cards(infos: list[LineInfo], state: State) -> None:
@@ -716,7 +719,7 @@ def _page_title(infos) -> int | None:
             other = keys.get(" ".join(words))
             # The <title> is the page's first text, before the headline's own line: a "City - Site"
             # dateline after a masthead names no headline.
-            if len(words) >= 3 and other is not None and other > k:
+            if len(words) >= 3 and other is not None and other > k and _titleish(infos[other]):
                 _set(info, "page-title", "عنوان الصفحة واسم الموقع", "page title with the site's name")
                 if named is None:
                     named = other
