@@ -51,3 +51,13 @@ def test_verdicts_are_cached_on_disk(tmp_path, monkeypatch):
     monkeypatch.setattr(morph, "_VERDICTS", morph._Verdicts())
     assert morph.analyse(["الموسنة"]) == {"الموسنة": morph.UNKNOWN}
     assert "الموسنة\t-" in (tmp_path / "morph-qalsadi-1.tsv").read_text(encoding="utf-8")
+
+
+def test_a_word_other_articles_of_the_corpus_use_is_a_name(tmp_path):
+    from qa import check_paths
+
+    for i in range(2):
+        (tmp_path / f"{i}.txt").write_text(f"وصل الوفد إلى الموسنة في اليوم {i + 1} من الزيارة.\n", encoding="utf-8")
+    config = Config(select=("mt-debris/unknown-word",))
+    assert check_paths([str(tmp_path)], config=config).findings == []
+    assert len(check_paths([str(tmp_path / "0.txt")], config=config).findings) == 1

@@ -27,6 +27,8 @@ from typing import NamedTuple
 
 import regex
 
+from ..rxcache import compile as rx
+
 from ..arabic import AR_WORD, AR_WORD_CHAR, fold, strip_marks
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
@@ -41,14 +43,14 @@ PARAMS = {
 
 # ة and ى end words; ىء is the older spelling of a final hamza on ya (مبادىء), not a word break.
 # Nor does any word or name have two alefs in a row, or an alef after a hamza on alef (كوناا, أاءنب).
-_IMPOSSIBLE = regex.compile(r"[ةى](?=[\p{L}--ء])|اا|[أإ]ا", regex.V1)
-_DEFINITE = regex.compile(r"^(?:[وف]?(?:ب?ال|لل))(?=[\p{L}]{3})")
-_PROCLITICS = regex.compile(r"^(?:[وف]?(?:[بك]?ال|لل|[بل])?)")
-_FOREIGN_LETTERS = regex.compile(r"[پچگڤژڨ]")
+_IMPOSSIBLE = rx(r"[ةى](?=[\p{L}--ء])|اا|[أإ]ا", regex.V1)
+_DEFINITE = rx(r"^(?:[وف]?(?:ب?ال|لل))(?=[\p{L}]{3})")
+_PROCLITICS = rx(r"^(?:[وف]?(?:[بك]?ال|لل|[بل])?)")
+_FOREIGN_LETTERS = rx(r"[پچگڤژڨ]")
 # Endings Arabic words seldom have and transliterated names often do (Costas, Maduro, Kowalski).
 _FOREIGN_ENDINGS = ("وس", "يس", "اس", "سكي", "يتش", "فيتش", "ينو", "يني", "يللي", "يرو", "و")
 _LONG_VOWELS = frozenset("اآوىي")
-_LATIN = regex.compile(r"\p{Latin}")
+_LATIN = rx(r"\p{Latin}")
 _OPENING = "«“\"'("
 _CLOSING = "»”\"')"
 
@@ -199,6 +201,7 @@ class _Analysis:
     status: dict  # bare -> word-list status
     verdict: dict  # bare -> analyser verdict (only for words the list does not vouch for)
     counts: Counter  # folded bare -> occurrences in the document
+    corpus: frozenset = frozenset()  # folded bares that other documents of the corpus use too
 
 
 def _analysis(doc) -> _Analysis:
@@ -226,8 +229,8 @@ def _spans(doc, word: str) -> list[_Span]:
     return [_Span(word, start, end) for start, end in doc.word_spans(word)]
 
 
-_PREVIOUS_WORD = regex.compile(r"(" + AR_WORD_CHAR + r"+)([^\p{L}\p{N}\n]*)$", regex.V1)
-_NEXT_WORD = regex.compile(r"^([^\p{L}\p{N}\n]*)(" + AR_WORD_CHAR + r"+)", regex.V1)
+_PREVIOUS_WORD = rx(r"(" + AR_WORD_CHAR + r"+)([^\p{L}\p{N}\n]*)$", regex.V1)
+_NEXT_WORD = rx(r"^([^\p{L}\p{N}\n]*)(" + AR_WORD_CHAR + r"+)", regex.V1)
 
 
 def _previous(doc, span) -> tuple[str, str]:
@@ -265,8 +268,9 @@ def _is_name_word(a: _Analysis, word: str, evidence: Evidence) -> bool:
 
 
 def _marked_as_name(doc, a: _Analysis, token, bare: str) -> bool:
-    """The writer's own marks of a name: it recurs, it is quoted, or a Latin twin follows it."""
-    if a.counts[fold(bare)] >= 2:
+    """The writer's own marks of a name: it recurs (in the article or across the corpus), it is
+    quoted, or a Latin twin follows it."""
+    if a.counts[fold(bare)] >= 2 or fold(bare) in a.corpus:
         return True
     text = doc.text
     before, after = text[token.start - 1 : token.start], text[token.end : token.end + 1]
@@ -400,7 +404,20 @@ def _clusters(doc, state: State):
             yield Hit(start, end, None, {"unknown": "، ".join(t.text for t in spans), "count": len(spans)})
 
 
+def collect(doc, state: State):
+    """Corpus pass 1: the unknown words of this document (folded), each once. In pass 2 a word that
+    more than one document of the corpus uses is taken for a name, as one that recurs in an article."""
+    if state.mode == "cluster":
+        return set()
+    a = _analysis(doc)
+    return {fold(bare) for bare in a.words.values() if len(bare) >= state.min_length and _unknown(a, bare)}
+
+
 def check(doc, state: State, ctx):
+    counts = ctx.corpus_counts() if ctx is not None and state.mode != "cluster" else None
+    if counts:
+        a = _analysis(doc)
+        a.corpus = {fold(bare) for bare in a.words.values() if counts.get(fold(bare), 0) >= 2}
     if state.mode == "glued":
         hits = [Hit(t.start, t.end, f"{left} {right}", {"left": left, "right": right}) for t, (left, right) in _glued(doc, state)]
     elif state.mode == "nonword":
