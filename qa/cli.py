@@ -109,8 +109,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1)")
     serve.add_argument("--max-body", type=int, default=1_000_000, metavar="BYTES", help="largest request body (default: 1000000)")
     serve.add_argument("--time-budget", type=float, default=10.0, metavar="SECONDS", help="longest check per request (default: 10)")
-    serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
-                       help="allow browser calls from this origin, e.g. https://cms.example.com (repeatable)")
+    # Spelled as LanguageTool's server spells it (no value: any origin); --cors-origin is the old name.
+    serve.add_argument("--allow-origin", "--cors-origin", dest="cors_origin", nargs="?", const="*", action="append",
+                       default=[], metavar="ORIGIN", help="allow browser calls from this origin, e.g. "
+                       "https://cms.example.com (repeatable; with no value, any origin)")
     serve.add_argument("--token", help="require 'Authorization: Bearer TOKEN' (default: $QA_SERVE_TOKEN; "
                        "required when --host is not loopback)")
     serve.add_argument("--select", type=_ids, default=(), metavar="IDS")
