@@ -120,6 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--rules", action="append", default=[], metavar="DIR")
     serve.add_argument("--config", metavar="FILE")
     serve.add_argument("--no-config", action="store_true")
+
+    sub.add_parser("lsp", help="run the language server on stdin/stdout, for editors (needs the lsp extra)")
     return parser
 
 
@@ -461,7 +463,16 @@ def cmd_serve(args) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "baseline": cmd_baseline, "clean": cmd_clean, "facts": cmd_facts, "variants": cmd_variants, "rules": cmd_rules, "explain": cmd_explain, "serve": cmd_serve}
+def cmd_lsp(args) -> int:
+    try:
+        from .lsp import main as lsp_main
+    except ImportError as exc:
+        return _error(f"qa lsp needs the 'lsp' extra: pip install 'tadqiq[lsp]' ({exc.name} is missing)")
+    lsp_main()
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": cmd_check, "baseline": cmd_baseline, "clean": cmd_clean, "facts": cmd_facts, "variants": cmd_variants, "rules": cmd_rules, "explain": cmd_explain, "serve": cmd_serve, "lsp": cmd_lsp}
 
 
 def main(argv=None) -> int:
