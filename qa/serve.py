@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import hmac
 import ipaddress
 import json
@@ -468,6 +469,20 @@ def create_app(settings: Settings | None = None):
                                           _id_list(payload.get("ignore"), "ignore"))
         return _json(native_report(doc, findings))
 
+    async def highlights(request, started):
+        """The paste page's live check: findings with UTF-16 offsets (JavaScript's string indices)
+        and whether each fix is safe, for underlines in the editable text and a card per span."""
+        payload = await read_json(request, settings.max_body)
+        if not isinstance(payload.get("text"), str):
+            raise RequestError(400, "missing or non-string field 'text'")
+        text = payload["text"]
+        doc, findings = await checker.run(started, text, _parse_date(payload.get("date")))
+        utf16 = Utf16Offsets(text)
+        return _json({"findings": [
+            {"offset": utf16(f.start), "length": utf16(f.end) - utf16(f.start), "rule": f.rule, "pack": f.pack,
+             "severity": f.severity, "message": f.message, "message_en": f.message_en, "fix": f.fix,
+             "safe": f.fix is not None and f.fix_safe} for f in findings]})
+
     async def list_rules(request, started):
         packs = []
         for pack in checker.engine.packs:
@@ -533,8 +548,10 @@ def create_app(settings: Settings | None = None):
         form = await read_form(request, settings.max_body) if request.method == "POST" else {}
         html = await render_page(checker, settings, form, started, authorised=_authorised(request, settings, form))
         return HTMLResponse(html, headers={
-            # Everything is inline and local; nothing may be fetched, framed or posted elsewhere.
-            "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+            # Everything is inline and local: only the page's own script runs, it talks only to this
+            # server, and nothing may be framed or posted elsewhere.
+            "Content-Security-Policy": f"default-src 'none'; style-src 'unsafe-inline'; script-src {page_script_hash()}; "
+                                       "connect-src 'self'; form-action 'self'; frame-ancestors 'none'",
             "X-Content-Type-Options": "nosniff",
         })
 
@@ -544,6 +561,7 @@ def create_app(settings: Settings | None = None):
         Route("/openapi.json", openapi, methods=["GET"]),
         Route("/api/v1/check", guarded(native_check), methods=["POST"]),
         Route("/api/v1/rules", guarded(list_rules), methods=["GET"]),
+        Route("/api/v1/highlights", guarded(highlights), methods=["POST"]),
         Route("/v2/check", guarded(lt_check, form_auth=True), methods=["GET", "POST"]),
         Route("/v2/languages", guarded(lt_languages), methods=["GET"]),
         Route("/v2/info", guarded(lt_info), methods=["GET"]),
@@ -625,9 +643,23 @@ async def render_page(checker: Checker, settings: Settings, form: dict, started:
             error = str(exc)
     return environment().get_template("page.html.j2").render(
         text=text, date=date_field, article=article, notice=notice, error=error, version=__version__,
+        script=page_script(),
         severity_ar=SEVERITY_AR, pack_ar=PACK_AR, severities=list(SEVERITY_ORDER), needs_token=bool(settings.token),
         api_key=form.get("apiKey", "") if authorised else "",
     )
+
+
+@functools.lru_cache(maxsize=1)
+def page_script() -> str:
+    from .report.html import read_template_file
+
+    return read_template_file("page.js")
+
+
+def page_script_hash() -> str:
+    from .report.html import script_hash
+
+    return script_hash(page_script())
 
 
 def openapi_document() -> dict:
@@ -712,6 +744,12 @@ def openapi_document() -> dict:
                 "requestBody": {"required": True, "content": {"application/json": {
                     "schema": {"$ref": "#/components/schemas/CheckRequest"}}}},
                 "responses": answers({"$ref": "#/components/schemas/Report"}, "application/json", 400, 401, 413, 415, 503)}},
+            "/api/v1/highlights": {"post": {
+                "summary": "The paste page's live check: findings with UTF-16 offset and length, severity, fix and whether it is safe",
+                "security": [{}, {"bearer": []}],
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["text"], "properties": {"text": {"type": "string"}, "date": {"type": ["string", "null"]}}}}}},
+                "responses": answers({"type": "object", "required": ["findings"]}, "application/json", 400, 401, 413, 415, 503)}},
             "/api/v1/rules": {"get": {"summary": "The packs and their rules", "security": [{}, {"bearer": []}],
                                       "responses": answers({"$ref": "#/components/schemas/Rules"}, "application/json", 401)}},
             "/healthz": {"get": {"summary": "Liveness", "responses": answers({"$ref": "#/components/schemas/Health"})}},

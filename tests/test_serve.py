@@ -298,7 +298,7 @@ def test_page_apply_one_fix_and_all_safe_fixes(client):
 
 
 @needs_chromium
-def test_page_in_headless_chromium(live_server, chromium, tmp_path):
+def test_page_without_javascript_in_headless_chromium(live_server, chromium, tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
@@ -308,6 +308,9 @@ def test_page_in_headless_chromium(live_server, chromium, tmp_path):
         WebDriverWait(chromium, 30, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
 
     driver = chromium
+    # Without JavaScript the page is a plain form, checked and fixed by the server; the live
+    # editor (tests/test_where_to_start.py) is built on top of it.
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     driver.get(live_server + "/")
     area = driver.find_element(By.ID, "text")
     # Paste: set the value as a clipboard paste would, in one go (send_keys types key by key).
