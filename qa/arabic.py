@@ -27,6 +27,18 @@ _TOKEN = regex.compile(
     regex.V1,
 )
 
+# The same runs as _TOKEN's groups, one script each: findall over one of these yields exactly the
+# texts of that script's tokens, without building a Token per occurrence.
+AR_WORD = regex.compile(AR_WORD_CHAR + "+", regex.V1)
+LATIN_WORD = regex.compile(r"[\p{L}\p{M}--\p{scx=Arabic}]+(?:['’\-][\p{L}\p{M}--\p{scx=Arabic}]+)*", regex.V1)
+_AR_WORD_CHAR = regex.compile(AR_WORD_CHAR, regex.V1)
+
+
+@lru_cache(maxsize=4096)
+def is_arabic_word_char(ch: str) -> bool:
+    return _AR_WORD_CHAR.fullmatch(ch) is not None
+
+
 TATWEEL = "\u0640"
 # Harakat, tanwin, shadda, sukun, superscript alef, and Quranic annotation marks.
 DIACRITICS = "".join(chr(c) for c in [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)])
@@ -120,6 +132,44 @@ def strip_marks(text: str) -> str:
     return _strip_short(text) if len(text) <= _SHORT else _strip(text)
 
 
+class WordMemo(dict):
+    """A per-run memo for one per-word question: ``memo[word]`` answers it, computing the answer
+    only the first time a word is asked (a C-level dict probe afterwards, cheaper than any
+    Python call). A corpus has a few tens of thousands of distinct words against a million
+    tokens, so asking once per distinct word removes almost all the per-word work. The memo is
+    bounded: past `maxsize` answers it starts afresh, so a dump of junk cannot grow it for ever.
+
+        is_name = WordMemo(lambda word: ...)        # at import or compile time, once
+        flagged = [w for w in doc.arabic_words if is_name[w]]
+    """
+
+    __slots__ = ("_answer", "_maxsize")
+
+    def __init__(self, answer, maxsize: int = 1 << 18):
+        super().__init__()
+        self._answer, self._maxsize = answer, maxsize
+
+    def __missing__(self, word):
+        if len(self) >= self._maxsize:
+            self.clear()
+        value = self[word] = self._answer(word)
+        return value
+
+    def __reduce__(self):
+        # Pickled (into the pack cache, or to a worker) as the question, without the answers.
+        return WordMemo, (self._answer, self._maxsize)
+
+
+def _fold_bare(word: str) -> str:
+    return _fold(_strip(word))
+
+
+# Per-run memos for the commonest per-word questions.
+folded_word = WordMemo(_fold)  # fold(word)
+bare_word = WordMemo(_strip)  # strip_marks(word)
+folded_bare_word = WordMemo(_fold_bare)  # fold(strip_marks(word)): the usual look-up key
+
+
 class NormalizedView:
     """A normalised copy of a text whose spans map back to the original.
 
@@ -195,6 +245,9 @@ def clitic_splits(word: str, min_stem: int = 2) -> list[tuple[str, str]]:
         if len(stem) >= min_stem and _PROCLITIC.fullmatch(pre):
             out.append((pre, stem))
     return out or [("", word)]
+
+
+clitic_readings = WordMemo(clitic_splits)  # per-run memo of clitic_splits(word)
 
 
 # Sentence ends: a run of terminators, optional closing quotes or brackets, then space or end.

@@ -175,67 +175,22 @@ def _progress(args):
 
 
 def cmd_check(args) -> int:
-    import difflib
-
-    from .document import Document
-    from .engine import FileError, RunResult, get_engine, iter_checked
-    from .fixes import FixRefused, fix_until_stable, write_fixed
-    from .packs import SEVERITY_RANK
-    from .report import render_chunks
+    from .run import fails, run_check, write_report
 
     config = _config(args)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if args.fix and "-" in args.paths:
         return _error("--fix rewrites files; it cannot fix stdin (use --diff)")
-    engine = get_engine(config)
-    findings, errors, documents = [], [], []
-    jobs = 1 if (args.fix or args.diff) else args.jobs
-    for path, doc, found, problems in iter_checked(args.paths, config, jobs=jobs, progress=_progress(args),
-                                                   want_text=fmt == "html" or args.fix or args.diff,
-                                                   want_stats=fmt in ("json", "html")):
-        errors.extend(problems)
-        if doc is None:
-            continue
-        if args.fix or args.diff:
-            fixed, found, applied = fix_until_stable(engine, doc, found)
-            if applied and args.diff:
-                sys.stdout.writelines(difflib.unified_diff(
-                    doc.text.splitlines(keepends=True), fixed.splitlines(keepends=True), f"a/{path}", f"b/{path}"))
-            if applied and args.fix:
-                try:
-                    write_fixed(path, fixed, doc.encoding, doc.cache["digest"])
-                    print(f"fixed {applied} finding{'s' * (applied != 1)} in {path}", file=sys.stderr)
-                except (FixRefused, OSError) as exc:
-                    errors.append(FileError(path, str(exc)))
-            if applied:
-                # A new Document: the old one's cached analyses (tokens, sentences, views) describe
-                # the text before the fix.
-                doc = Document(fixed, path=doc.path, date=doc.date, date_source=doc.date_source, encoding=doc.encoding)
-        findings.extend(found)
-        if fmt in ("json", "html") and (args.fix or args.diff):
-            from .stats import document_stats
-
-            doc.stats = document_stats(doc)  # of the fixed text
-        if fmt != "html":
-            doc.text = ""  # a corpus is not held in memory for text reports
-        documents.append(doc)
-    for error in errors:
+    result, engine = run_check(args.paths, config, fmt=fmt, fix=args.fix, diff=args.diff, jobs=args.jobs,
+                               progress=_progress(args))
+    for error in result.errors:
         print(f"qa: error: {error}", file=sys.stderr)
-    result = RunResult(findings, errors, documents)
     if not args.diff:
         tty = args.output is None and sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ
-        rules = engine.rules
-        report = render_chunks(fmt, result, rules, tty)
-        if args.output:
-            from .fixes import write_atomic
-
-            write_atomic(args.output, report)
-        else:
-            sys.stdout.writelines(report)
-    if errors:
+        write_report(fmt, result, engine.rules, tty, args.output)
+    if result.errors:
         return EXIT_ERROR
-    threshold = SEVERITY_RANK[config.fail_on]
-    return EXIT_FINDINGS if any(SEVERITY_RANK[f.severity] >= threshold for f in findings) else EXIT_CLEAN
+    return EXIT_FINDINGS if fails(result.findings, config.fail_on) else EXIT_CLEAN
 
 
 def cmd_baseline(args) -> int:
@@ -254,48 +209,15 @@ def cmd_baseline(args) -> int:
     return EXIT_ERROR if result.errors else EXIT_CLEAN
 
 
-def _output_path(out_dir: str, given: str, path: str) -> str:
-    """Where a cleaned copy goes: the path below the directory it was found in, or its file name."""
-    if os.path.isdir(given):
-        return os.path.join(out_dir, os.path.relpath(path, given))
-    return os.path.join(out_dir, os.path.basename(path))
-
-
 def cmd_clean(args) -> int:
-    from .clean import clean_document
     from .config import Config
-    from .engine import expand_paths, iter_checked
-    from .fixes import write_atomic
+    from .run import run_clean
 
     config = Config(select=("boilerplate",), ignore=args.ignore, rules_dirs=tuple(args.rules),
                     encoding=args.encoding, corpus=args.corpus)
-    sources = {}
-    for given in args.paths:
-        for path in expand_paths([given])[0]:
-            sources.setdefault(path, given)
-    if "-" in sources:
+    if "-" in args.paths:
         return _error("qa clean reads files, not stdin")
-    failed, total_lines, total_words, files = False, 0, 0, 0
-    for path, doc, findings, problems in iter_checked(args.paths, config, jobs=args.jobs, progress=_progress(args)):
-        for problem in problems:
-            print(f"qa: error: {problem}", file=sys.stderr)
-            failed = True
-        if doc is None:
-            continue
-        target = _output_path(args.out, sources.get(path, path), path)
-        if os.path.exists(target) and os.path.samefile(target, path):
-            print(f"qa: error: {path}: --out would overwrite the input; choose another directory", file=sys.stderr)
-            failed = True
-            continue
-        result = clean_document(doc, findings)
-        os.makedirs(os.path.dirname(target) or ".", exist_ok=True)
-        write_atomic(target, result.text)
-        files += 1
-        total_lines += len(result.removed_lines)
-        total_words += result.removed_words
-        lines = ", ".join(map(str, result.removed_lines)) or "-"
-        print(f"{path}: removed {len(result.removed_lines)} lines, {result.removed_words} words (lines {lines}) -> {target}")
-    print(f"Cleaned {files} file{'s' * (files != 1)}: removed {total_lines} lines, {total_words} words.")
+    failed = run_clean(args.paths, args.out, config, jobs=args.jobs, progress=_progress(args))
     return EXIT_ERROR if failed else EXIT_CLEAN
 
 

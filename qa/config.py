@@ -25,7 +25,7 @@ import fnmatch
 from dataclasses import dataclass
 from pathlib import Path
 
-SEVERITIES = ("error", "warning", "info")
+from .findings import SEVERITIES
 
 
 class ConfigError(Exception):

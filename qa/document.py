@@ -10,6 +10,7 @@ import bisect
 import codecs
 import datetime as _dt
 from array import array
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -215,6 +216,62 @@ class Document:
         from .arabic import STRIP_TABLE, NormalizedView
 
         return NormalizedView(self.text, STRIP_TABLE)
+
+    # --- Per-distinct-word work -----------------------------------------------------------------
+    # A rule that asks a question of each word (is it known, what is its fold, its variant key, is
+    # it a stop word) asks it once per distinct word, through a WordMemo (qa.arabic), and looks up
+    # positions only for the words it flags:
+    #
+    #     from qa.arabic import WordMemo
+    #     unknown = WordMemo(lambda w: not is_known(w))
+    #     for word in doc.arabic_words:                  # distinct forms, in first-seen order
+    #         if unknown[word]:
+    #             for start, end in doc.word_spans(word):  # only now, and only for this word
+    #                 ...
+    #
+    # doc.arabic_words[word] is the word's number of occurrences; doc.word_spans_of(words) finds the
+    # spans of several flagged words at once. Words are tokens' surface texts (marks included), so
+    # a span always covers exactly one token of `doc.tokens`.
+
+    @cached_property
+    def arabic_words(self) -> Counter:
+        """Distinct Arabic word forms (the texts of the "ar" tokens) -> occurrences, in the order
+        each first occurs. One C-level findall; no Token is built."""
+        if "tokens" in self.__dict__:
+            return Counter(t.text for t in self.tokens if t.script == "ar")
+        from .arabic import AR_WORD
+
+        return Counter(AR_WORD.findall(self.text))
+
+    @cached_property
+    def latin_words(self) -> Counter:
+        """Distinct Latin-script word forms (the texts of the "lat" tokens) -> occurrences."""
+        from .arabic import LATIN_WORD
+
+        return Counter(LATIN_WORD.findall(self.text))
+
+    def word_spans(self, word: str) -> list[tuple[int, int]]:
+        """[start, end) of every token whose text is `word`, in text order. Costs one str.find per
+        occurrence of the word, so call it for flagged words, not for every word."""
+        from .arabic import is_arabic_word_char
+
+        if not word:
+            return []
+        if not is_arabic_word_char(word[0]):
+            return [(t.start, t.end) for t in self.tokens if t.text == word]
+        text, size, out = self.text, len(word), []
+        start = text.find(word)
+        while start != -1:
+            end = start + size
+            if (start == 0 or not is_arabic_word_char(text[start - 1])) and (
+                    end == len(text) or not is_arabic_word_char(text[end])):
+                out.append((start, end))
+            start = text.find(word, start + 1)
+        return out
+
+    def word_spans_of(self, words) -> dict[str, list[tuple[int, int]]]:
+        """word -> its token spans, for several flagged words."""
+        return {word: self.word_spans(word) for word in words}
 
     def view(self, normalize: str):
         # Only the view asked for is built (kinds validate the name when their pack compiles).

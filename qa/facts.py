@@ -141,10 +141,13 @@ def _term(spec: dict, where: str) -> Term:
     return Term(spec["office"], first, last, start_latest, end_earliest, start_text, end_text)
 
 
-def load(path: Path) -> Facts:
-    from .packs import load_yaml_file
+def load(path: Path, load_yaml=None) -> Facts:
+    """The base at path; load_yaml is the pack loader's reader when a rule compiles (so the file
+    counts as the pack's dependency), else the same reader imported here."""
+    if load_yaml is None:
+        from .packs import load_yaml_file as load_yaml
 
-    data = load_yaml_file(path)
+    data = load_yaml(path)
     if not isinstance(data, dict) or not isinstance(data.get("offices"), dict) or not isinstance(data.get("people"), list):
         raise FactsError(f"{path}: a facts base has 'offices' (a mapping) and 'people' (a list)")
     offices = {}

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# The one list of severities, most severe first; everything else (ranks, orders, validation) derives
+# from it.
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {name: len(SEVERITIES) - 1 - i for i, name in enumerate(SEVERITIES)}  # info 0 … error 2
+
 
 @dataclass(slots=True)
 class Finding:

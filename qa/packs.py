@@ -15,8 +15,7 @@ import regex
 
 from .kinds import KINDS, CompileEnv, ParamError, get_kind
 
-SEVERITIES = ("error", "warning", "info")
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+from .findings import SEVERITIES, SEVERITY_RANK  # noqa: F401  (SEVERITY_RANK re-exported)
 PACK_IDS = ("typography", "mt-debris", "boilerplate", "factual-drift", "consistency", "readability")
 _RULE_ID = regex.compile(r"[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*")
 _PACK_ID = regex.compile(r"[a-z][a-z0-9-]*")
@@ -98,6 +97,11 @@ def note_read(path) -> None:
         _READS.append(Path(path))
 
 
+def compile_env(pack_dir: Path, rule_id: str) -> CompileEnv:
+    """What a kind's compile() gets: its pack's directory and this module's data-file reader."""
+    return CompileEnv(pack_dir, rule_id, load_yaml=load_yaml_file, note_read=note_read)
+
+
 def load_yaml_file(path: Path):
     note_read(path)
     try:
@@ -140,9 +144,10 @@ class Rule:
 
     @property
     def kind_module(self):
-        return get_kind(self.kind)
+        return get_kind(self.kind)  # a dict lookup once the kind is imported
 
     def check(self, doc, ctx):
+        """This rule's hits on one document (the engine binds the kind's check once per run instead)."""
         return get_kind(self.kind).check(doc, self.state, ctx)
 
 
@@ -236,7 +241,7 @@ def parse_rule(spec, pack_id: str, path: Path, compile_state: bool = True) -> Ru
     )
     if compile_state:
         try:
-            rule.state = get_kind(kind).compile(params, CompileEnv(Path(path).parent, rule_id))
+            rule.state = get_kind(kind).compile(params, compile_env(Path(path).parent, rule_id))
         except ParamError as exc:
             if exc.path is not None:
                 raise PackError(exc.path, exc.line, f"{where}: {exc}") from None

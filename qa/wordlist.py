@@ -65,15 +65,19 @@ def _build(path: Path) -> None:
 
 
 class SortedWordFile:
-    """Membership in a sorted newline-separated UTF-8 file, by binary search over an mmap.
+    """Membership in a sorted newline-separated UTF-8 word file.
 
-    One article needs a few thousand look-ups, which the binary search answers without loading
-    anything. A corpus run needs millions, so after LOAD_AFTER look-ups the words are read into a
-    set once (about 0.25 s) and every later look-up is a hash probe."""
+    The file is turned once per installation into a MARISA trie beside it (1.3 MB for the 500,000
+    folded forms, against 60 MB and a second of start-up for a Python set), which later runs
+    memory-map: opening it costs nothing and a look-up is a C call. Without marisa-trie, the file
+    is binary-searched through mmap, and after LOAD_AFTER look-ups read into a set."""
 
     LOAD_AFTER = 20_000
 
     def __init__(self, path: Path):
+        self._trie = _open_trie(path)
+        if self._trie is not None:
+            return
         with open(path, "rb") as handle:
             self._map = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
         self._size = len(self._map)
@@ -81,6 +85,8 @@ class SortedWordFile:
         self._set: frozenset | None = None
 
     def __contains__(self, word: str) -> bool:
+        if self._trie is not None:
+            return word in self._trie
         if self._set is not None:
             return word in self._set
         self._lookups += 1
@@ -103,6 +109,25 @@ class SortedWordFile:
             else:
                 hi = start
         return False
+
+
+def _open_trie(path: Path):
+    """The memory-mapped MARISA trie of a word file, built beside it on first use; None when
+    marisa-trie is not installed or the trie cannot be written or read."""
+    try:
+        import marisa_trie
+    except ImportError:
+        return None
+    trie_path = Path(str(path) + ".marisa")
+    try:
+        if not trie_path.exists():
+            words = path.read_bytes().decode("utf-8").split("\n")
+            tmp = trie_path.with_name(f".{trie_path.name}.{os.getpid()}.tmp")
+            marisa_trie.Trie(w for w in words if w).save(str(tmp))
+            os.replace(tmp, trie_path)
+        return marisa_trie.Trie().mmap(str(trie_path))
+    except Exception:  # an unwritable cache or a damaged trie costs speed, not correctness
+        return None
 
 
 class WordListUnavailable(Exception):
@@ -189,3 +214,9 @@ def is_known(token: str) -> bool:
     if fold(stripped) in words:
         return True
     return any(_known_stem(stem, words) for _, stem in clitic_splits(stripped))
+
+
+# The per-run memo of is_known, for per-distinct-word callers: `known_word[word]`.
+from .arabic import WordMemo  # noqa: E402
+
+known_word = WordMemo(is_known)

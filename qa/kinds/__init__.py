@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 # name -> module. Adding a kind means adding a module here; packs can only use these.
 KINDS = {
@@ -54,12 +55,26 @@ class Hit:
     severity: str | None = None
 
 
+def _no_loader(path):
+    raise ParamError(None, f"this rule reads a data file ({path}) but was compiled without a data loader")
+
+
 @dataclass
 class CompileEnv:
-    """What compile() may use besides the parameters: where the pack lives, for data files."""
+    """What compile() may use besides the parameters: where the pack lives, and the hook that reads
+    its data files. Kinds read data only through `load_yaml`, never by importing the pack loader:
+    the loader gives YAML with line numbers (for errors) and records each file it reads as a
+    dependency of the pack's cache entry, so editing a lexicon recompiles the pack."""
 
     pack_dir: Path
     rule_id: str
+    # path -> parsed YAML (mappings remember their lines); raises the pack loader's own error.
+    load_yaml: Callable = field(default=_no_loader, repr=False)
+    # path -> None: a file read by other means (or memoised) that the cache entry depends on.
+    note_read: Callable = field(default=lambda path: None, repr=False)
+
+    def data_path(self, name: str) -> Path:
+        return self.pack_dir / name
 
 
 def kind_examples(kind: str, state) -> list:
@@ -69,5 +84,12 @@ def kind_examples(kind: str, state) -> list:
     return module.examples(state) if hasattr(module, "examples") else []
 
 
+_MODULES: dict = {}
+
+
 def get_kind(name: str):
-    return importlib.import_module(KINDS[name])
+    """The kind's module, imported on first use (a run imports only the kinds its rules use)."""
+    module = _MODULES.get(name)
+    if module is None:
+        module = _MODULES[name] = importlib.import_module(KINDS[name])
+    return module

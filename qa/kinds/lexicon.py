@@ -67,11 +67,9 @@ def _load_entries(params: dict, env) -> tuple[list, str, object]:
         raise ParamError(None, "give exactly one of 'entries' and 'lexicon'")
     if "entries" in params:
         return expect(params, "entries", list), "entries", None
-    # The pack loader owns YAML parsing and its errors.
-    from ..packs import load_yaml_file
-
+    # The pack loader owns YAML parsing and its errors; it hands its reader in through env.
     path = env.pack_dir / expect(params, "lexicon", str)
-    data = load_yaml_file(path)
+    data = env.load_yaml(path)
     entries = data.get("entries") if isinstance(data, dict) else data
     if not isinstance(entries, list):
         raise ParamError("lexicon", "a lexicon file holds a list of entries (or a mapping with 'entries')")

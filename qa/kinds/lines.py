@@ -75,14 +75,12 @@ def _norm_words(text: str) -> list[str]:
 
 
 def compile(params: dict, env) -> State:
-    from ..packs import load_yaml_file
-
     check_params(params, PARAMS, required=("report", "furniture"))
     report = expect(params, "report", list)
     if not report or any(r not in CLASSES for r in report):
         raise ParamError("report", f"report is a list drawn from {', '.join(CLASSES)}")
     furniture_path = env.pack_dir / expect(params, "furniture", str)
-    data = load_yaml_file(furniture_path)
+    data = env.load_yaml(furniture_path)
     categories = data.get("categories") if isinstance(data, dict) else None
     if not isinstance(categories, dict) or not categories:
         raise ParamError("furniture", "the furniture file needs a 'categories' mapping", path=furniture_path)
@@ -100,7 +98,7 @@ def compile(params: dict, env) -> State:
         options.sort(key=lambda item: -len(item[0]))
     stopwords = frozenset()
     if "stopwords" in params:
-        raw = load_yaml_file(env.pack_dir / expect(params, "stopwords", str))
+        raw = env.load_yaml(env.pack_dir / expect(params, "stopwords", str))
         words = raw.get("words") if isinstance(raw, dict) else raw
         if not isinstance(words, list):
             raise ParamError("stopwords", "the stopword file holds a list (or a mapping with 'words')")

@@ -59,9 +59,7 @@ def compile(params: dict, env) -> State:
         raise ParamError("report", f"report is a list drawn from {', '.join(CLASSES)}")
     allow = list(expect(params, "allow", list, []))
     if "allow_file" in params:
-        from ..packs import load_yaml_file
-
-        data = load_yaml_file(env.pack_dir / expect(params, "allow_file", str))
+        data = env.load_yaml(env.pack_dir / expect(params, "allow_file", str))
         terms = data.get("terms") if isinstance(data, dict) else data
         if not isinstance(terms, list) or not all(isinstance(t, (str, int)) for t in terms):
             raise ParamError("allow_file", "the allow file holds a list of terms (or a mapping with 'terms')")

@@ -46,7 +46,7 @@ _WORD_EDGE_BEFORE = r"(?<![\p{L}\p{M}])"
 _WORD_EDGE_AFTER = r"(?![\p{L}\p{M}])"
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: a document's cache keys mentions by the model
 class Model:
     facts: object
     titles: dict  # folded title -> ("office", id) or ("kind", kind)
@@ -82,17 +82,15 @@ class State:
 _MODELS: dict = {}
 
 
-def _model(path) -> Model:
+def _model(path, env) -> Model:
     from ..facts import FactsError, load
-
-    from ..packs import note_read
 
     key = str(path)
     if key in _MODELS:
-        note_read(path)  # a dependency of this pack's cache entry too, though read for another
+        env.note_read(path)  # a dependency of this pack's cache entry too, though read for another
         return _MODELS[key]
     try:
-        facts = load(path)
+        facts = load(path, env.load_yaml)
     except FactsError as exc:
         raise ParamError("facts", str(exc), path=path) from None
     titles = {}
@@ -125,7 +123,7 @@ def _model(path) -> Model:
 def compile(params: dict, env) -> State:
     check_params(params, PARAMS, required=("check", "facts"))
     check = expect_choice(params, "check", CHECKS)
-    model = _model(env.pack_dir / expect(params, "facts", str))
+    model = _model(env.pack_dir / expect(params, "facts", str), env)
     model.patterns  # noqa: B018  (compiled now, so that the pack cache holds them compiled)
     return State(check, model, expect(params, "grace_days", int, 7), expect(params, "outgoing_days", int, 365))
 
@@ -156,7 +154,7 @@ def _resolve_office(model: Model, title_value, people):
 
 
 def mentions(doc, model: Model) -> list[Mention]:
-    key = ("temporal-fact", id(model))
+    key = ("temporal-fact", model)
     if key in doc.cache:
         return doc.cache[key]
     view = doc.folded

@@ -99,10 +99,8 @@ class HouseStyle:
     preferred: dict  # group number -> preferred base, or None
 
     @classmethod
-    def load(cls, path) -> HouseStyle:
-        from ..packs import load_yaml_file
-
-        data = load_yaml_file(path)
+    def load(cls, path, load_yaml) -> HouseStyle:
+        data = load_yaml(path)
         entries = data.get("entries") if isinstance(data, dict) else None
         if not isinstance(entries, list):
             raise ParamError("house_style", "the house-style file holds 'entries'", path=path)
@@ -143,7 +141,7 @@ class State:
 def compile(params: dict, env) -> State:
     check_params(params, PARAMS, required=("mode", "house_style"))
     mode = expect_choice(params, "mode", ("within", "corpus", "house"))
-    return State(mode, HouseStyle.load(env.pack_dir / expect(params, "house_style", str)),
+    return State(mode, HouseStyle.load(env.pack_dir / expect(params, "house_style", str), env.load_yaml),
                  float(expect(params, "min_ratio", (int, float), 0.85)), expect(params, "min_length", int, 4))
 
 
@@ -302,12 +300,12 @@ def _corpus_index(ctx, state: State):
     if table is None:
         return None
     cache = ctx.corpus.derived
-    if id(state) not in cache:
+    if ctx.rule_id not in cache:
         index: dict = {}
         for (k, base), n in table.items():
             index.setdefault(k, {})[base] = n
-        cache[id(state)] = index
-    return cache[id(state)]
+        cache[ctx.rule_id] = index
+    return cache[ctx.rule_id]
 
 
 def variant_table(documents, state: State) -> list[dict]:

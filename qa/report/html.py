@@ -14,9 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
+from ..findings import SEVERITIES
 from . import summary_counts
 
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_ORDER = {name: i for i, name in enumerate(SEVERITIES)}  # error first
 SEVERITY_AR = {"error": "خطأ", "warning": "تحذير", "info": "ملاحظة"}
 PACK_AR = {
     "typography": "الطباعة",

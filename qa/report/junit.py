@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ..packs import SEVERITY_RANK
+from ..findings import SEVERITY_RANK
 
 
 def render(result, rules, tty: bool = False, fail_on: str = "warning") -> str:

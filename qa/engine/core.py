@@ -1,0 +1,220 @@
+"""The core of the engine: run the selected rules over one document and turn their hits into
+Findings.
+
+    Document -> (shared tokens, views, sentences) -> each rule's kind -> Hits -> Findings
+"""
+
+from __future__ import annotations
+
+import string
+import time
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..config import Config
+from ..document import Document
+from ..findings import Finding
+from ..packs import Rule, load_packs
+from . import selection
+from .corpus import Corpus
+from .selection import UsageError
+from .walk import make_document
+
+
+class OverBudget(Exception):
+    pass
+
+
+class _Placeholders(dict):
+    def __missing__(self, key):
+        return "{" + key + "}"
+
+
+_FORMATTER = string.Formatter()
+
+
+def format_message(template: str, args: dict) -> str:
+    try:
+        return _FORMATTER.vformat(template, (), _Placeholders(args))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+class Context:
+    """What a kind may know besides the document: the run's configuration and corpus-mode state.
+    The engine hands each rule its own RuleContext, so a kind finds its rule's corpus counts by
+    the rule's id, not by the identity of its state."""
+
+    def __init__(self, config: Config, corpus: Corpus | None = None):
+        self.config = config
+        self.corpus = corpus
+        self._rules: dict = {}
+
+    @property
+    def corpus_documents(self) -> int:
+        return self.corpus.documents if self.corpus else 0
+
+    def for_rule(self, rule_id: str) -> RuleContext:
+        ctx = self._rules.get(rule_id)
+        if ctx is None:
+            ctx = self._rules[rule_id] = RuleContext(self, rule_id)
+        return ctx
+
+
+class RuleContext:
+    """One rule's view of the run: `config`, `corpus`, `corpus_documents`, `corpus_counts()`."""
+
+    __slots__ = ("_run", "rule_id")
+
+    def __init__(self, run: Context, rule_id: str):
+        self._run, self.rule_id = run, rule_id
+
+    @property
+    def config(self) -> Config:
+        return self._run.config
+
+    @property
+    def corpus(self) -> Corpus | None:
+        return self._run.corpus
+
+    @property
+    def corpus_documents(self) -> int:
+        return self._run.corpus_documents
+
+    def corpus_counts(self, state=None):
+        """This rule's corpus counts, or None outside corpus mode. (`state` is accepted and
+        unused: kinds written against the older signature keep working.)"""
+        corpus = self._run.corpus
+        if corpus is None:
+            return None
+        return corpus.counts.get(self.rule_id, {})
+
+
+class Engine:
+    def __init__(self, config: Config | None = None):
+        self.config = config or Config()
+        self.packs = load_packs(self.config.rules_dirs)
+        self.all_rules = [rule for pack in self.packs for rule in pack.rules]
+        selection.check_override_ids(self.all_rules, self.config)
+        self.rules = self.choose_rules(self.config.select, self.config.ignore)
+        self.severity = dict(self.config.severity)
+        if self.config.house_style:
+            selection.use_house_style(self.all_rules, self.config.house_style)
+        self.context = Context(self.config)
+
+    def choose_rules(self, select=(), ignore=()) -> list:
+        return selection.choose_rules(self.all_rules, select, ignore)
+
+    def rules_for(self, path: str) -> tuple[list, dict]:
+        """The rules and severities that apply to one path, after per-path overrides."""
+        return selection.rules_for_path(path, self.config, self.all_rules, self.rules, self.severity)
+
+    @property
+    def collecting_rules(self) -> list:
+        return [r for r in self.rules if hasattr(r.kind_module, "collect")]
+
+    def use_corpus(self, corpus: Corpus | None) -> None:
+        self.context.corpus = corpus
+
+    def check_document(self, doc: Document, rules=None, deadline: float | None = None) -> list[Finding]:
+        """All findings of the rules on one document. With a deadline (a time.monotonic() value),
+        rules not yet started when it passes are skipped and OverBudget is raised: a service must
+        not let one request hold a worker for ever."""
+        from ..suppress import fingerprint, regions
+
+        severity = self.severity
+        if rules is None:
+            rules, severity = self.rules_for(doc.path)
+        findings = []
+        for offset, part in doc.chunks():
+            found = self._run_rules(part, rules, severity, deadline)
+            if part is not doc:
+                self._shift_into(doc, found, offset)
+                doc.errors.extend(e for e in part.errors if e not in doc.errors)
+            findings.extend(found)
+        silenced = regions(doc)
+        if silenced:
+            findings = [f for f in findings if not any(region.covers(f) for region in silenced)]
+        for f in findings:
+            f.fingerprint = fingerprint(doc, f.rule, f.start, f.end)
+        findings.sort(key=Finding.sort_key)
+        return findings
+
+    @staticmethod
+    def _shift_into(doc: Document, findings: list[Finding], offset: int) -> None:
+        """Findings of one chunk of a dump (see Document.chunks), placed in the whole file. Article-
+        level rules (one spelling per name, repeated lines) have seen the chunk as their article."""
+        for f in findings:
+            f.start += offset
+            f.end += offset
+            f.line, f.column = doc.line_col(f.start)
+            f.end_line, f.end_column = doc.line_col(f.end)
+
+    def _run_rules(self, doc: Document, rules, severity, deadline) -> list[Finding]:
+        findings, seen = [], set()
+        for rule in rules:
+            if deadline is not None and time.monotonic() > deadline:
+                raise OverBudget(f"time budget exceeded before rule {rule.id}")
+            try:
+                for hit in rule.kind_module.check(doc, rule.state, self.context.for_rule(rule.id)):
+                    key = (rule.id, hit.start, hit.end)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    findings.append(self._finding(doc, rule, hit, severity))
+            except TimeoutError:
+                # A runaway user pattern must not hang the run: report it and go on.
+                doc.errors.append(f"rule {rule.id} timed out on this file and was skipped")
+            except Exception as exc:  # a bug in one rule must not cost the other rules or files
+                doc.errors.append(f"internal error in rule {rule.id}: {type(exc).__name__}: {exc} (please report it)")
+        return findings
+
+    def _finding(self, doc: Document, rule: Rule, hit, severity: dict) -> Finding:
+        line, column = doc.line_col(hit.start)
+        end_line, end_column = doc.line_col(hit.end)
+        excerpt = _excerpt(doc.text, hit.start, hit.end)
+        args = {"match": excerpt, **hit.args}
+        return Finding(
+            path=doc.path,
+            start=hit.start,
+            end=hit.end,
+            line=line,
+            column=column,
+            end_line=end_line,
+            end_column=end_column,
+            rule=rule.id,
+            pack=rule.pack,
+            severity=severity.get(rule.id, hit.severity or rule.severity),
+            message=format_message(hit.message or rule.message_ar, args),
+            message_en=format_message(hit.message_en or rule.message_en, args),
+            excerpt=excerpt,
+            fix=hit.replacement,
+            fix_safe=rule.fix_safe,
+        )
+
+
+# A whole-line finding on a line of megabytes (a scraped dump with no breaks) would otherwise carry
+# the line itself, once per finding, into every report; the offsets still give the full span.
+EXCERPT_MAX = 1000
+_EXCERPT_TAIL = 120
+
+
+def _excerpt(text: str, start: int, end: int) -> str:
+    if end - start <= EXCERPT_MAX:
+        return text[start:end]
+    head = EXCERPT_MAX - _EXCERPT_TAIL - 3
+    return f"{text[start : start + head]} … {text[end - _EXCERPT_TAIL : end]}"
+
+
+@lru_cache(maxsize=8)
+def get_engine(config: Config) -> Engine:
+    return Engine(config)
+
+
+def check_text(text: str, *, date=None, config: Config | None = None, path: str = "-") -> list[Finding]:
+    """Check one text and return its findings, sorted by position."""
+    config = config or Config()
+    return get_engine(config).check_document(make_document(text, path, config, date))
+
+
+__all__ = ["Context", "Engine", "OverBudget", "RuleContext", "UsageError", "check_text", "format_message", "get_engine"]

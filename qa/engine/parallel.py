@@ -1,0 +1,137 @@
+"""Runs over many files: the two corpus passes, serial or in worker processes.
+
+Workers are forked where the platform allows, so they inherit the compiled packs; the initializer
+sets each one up either way. Results come back in file order, so output is identical to a serial run.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from ..config import Config
+from ..document import Document, InputError
+from ..findings import Finding
+from .core import get_engine
+from .corpus import Corpus, build_corpus, corpus_of, wants_corpus
+from .walk import FileError, expand_paths, read_document
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding]
+    errors: list[FileError]
+    documents: list[Document]
+
+
+_WORKER: dict = {}
+
+
+def _init_worker(config: Config, corpus: Corpus | None) -> None:
+    engine = get_engine(config)
+    engine.use_corpus(corpus)
+    _WORKER.update(config=config, engine=engine)
+
+
+def _corpus_chunk(files) -> Corpus:
+    return corpus_of(_WORKER["engine"], files, _WORKER["config"])
+
+
+def _check_one(job):
+    path, want_text, want_stats = job
+    engine, config = _WORKER["engine"], _WORKER["config"]
+    try:
+        doc = read_document(path, config)
+    except InputError as exc:
+        return path, None, [], [FileError(path, str(exc))]
+    findings = engine.check_document(doc)
+    if want_stats:
+        from ..stats import document_stats
+
+        doc.stats = document_stats(doc)
+    problems = [FileError(path, message) for message in doc.errors]
+    if not want_text:
+        doc = Document("", path=doc.path, date=doc.date, date_source=doc.date_source, encoding=doc.encoding,
+                       stats=doc.stats)
+    else:
+        doc.cache = {"digest": doc.cache.get("digest")}  # analyses are rebuilt on demand, not shipped
+    return path, doc, findings, problems
+
+
+def _pool(jobs: int, config: Config, corpus: Corpus | None):
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(config, corpus))
+
+
+def parallel_corpus(files, config: Config, jobs: int) -> Corpus:
+    """Pass 1 in worker processes: each counts a share of the files; the counts are merged."""
+    size = -(-len(files) // (jobs * 4))
+    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    corpus = Corpus()
+    with _pool(jobs, config, None) as pool:
+        for part in pool.imap(_corpus_chunk, chunks):
+            corpus.merge(part)
+    return corpus
+
+
+def default_jobs(files: list) -> int:
+    """Many files: one worker per core. A few: one process, which starts faster."""
+    return max(1, os.cpu_count() or 1) if len(files) >= 50 else 1
+
+
+def iter_checked(paths, config: Config, jobs: int | None = None, progress=None, want_text: bool = True,
+                 want_stats: bool = False):
+    """Stream (path, Document or None, findings, errors) for each file, in order. In corpus mode a
+    first pass over all files learns what recurs across them. jobs > 1 checks files in parallel
+    worker processes; the order and content of the results do not change."""
+    engine = get_engine(config)
+    files, errors = expand_paths(paths)
+    for error in errors:
+        yield error.path, None, [], [error]
+    if jobs is None:
+        jobs = default_jobs(files)
+    if "-" in files:
+        jobs = 1
+    corpus = None
+    if wants_corpus(paths, config) and engine.collecting_rules and "-" not in files:
+        corpus = build_corpus(engine, files, config, jobs)
+    known = None
+    if config.baseline:
+        from ..baseline import load_baseline
+
+        known = load_baseline(config.baseline)
+    work = [(path, want_text, want_stats) for path in files]
+    if jobs > 1:
+        pool = _pool(jobs, config, corpus)
+        results = pool.imap(_check_one, work, chunksize=4)
+    else:
+        pool = None
+        _init_worker(config, corpus)
+        results = map(_check_one, work)
+    try:
+        for done, (path, doc, findings, problems) in enumerate(results, 1):
+            if progress:
+                progress(done, len(work))
+            if known is not None:
+                findings = known.new_findings(findings)
+            yield path, doc, findings, problems
+    finally:
+        if pool is not None:
+            pool.terminate()
+        engine.use_corpus(None)
+
+
+def check_paths(paths, *, config: Config | None = None, keep_text: bool = False) -> RunResult:
+    """Check files and directories. Unreadable files become errors; the others are checked.
+    Documents keep their text only with keep_text, so a large corpus is not held in memory."""
+    config = config or Config()
+    findings, errors, documents = [], [], []
+    for _, doc, found, problems in iter_checked(paths, config, want_text=keep_text):
+        errors.extend(problems)
+        if doc is None:
+            continue
+        findings.extend(found)
+        documents.append(doc)
+    return RunResult(findings, errors, documents)
