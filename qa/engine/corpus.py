@@ -48,25 +48,32 @@ def wants_corpus(paths, config: Config) -> bool:
     return any(p != "-" and Path(p).is_dir() for p in paths)
 
 
-def corpus_of(engine, files, config: Config) -> Corpus:
+def corpus_of(engine, files, config: Config, progress=None) -> Corpus:
     """Pass 1 over some files, in this process."""
+    from ..progress import PASS_1
+
     corpus = Corpus()
     rules = engine.collecting_rules
-    for path in files:
+    for done, path in enumerate(files, 1):
         try:
-            doc = read_document(path, config)
+            corpus.add(rules, read_document(path, config))
         except InputError:
-            continue  # pass 2 reports it
-        corpus.add(rules, doc)
+            pass  # pass 2 reports it
+        if progress:
+            progress(done, len(files), PASS_1)
     return corpus
 
 
-def build_corpus(engine, files, config: Config, jobs: int = 1) -> Corpus:
+def build_corpus(engine, files, config: Config, jobs: int = 1, progress=None) -> Corpus:
     """Pass 1: stream every readable file once and count what the collecting rules collect. With
     several jobs each worker counts a share of the files and the counts are merged."""
+    from ..progress import PASS_1
+
     files = [f for f in files if f != "-"]
+    if progress:
+        progress(0, len(files), PASS_1)
     if jobs > 1 and len(files) > jobs:
         from .parallel import parallel_corpus
 
-        return parallel_corpus(files, config, jobs)
-    return corpus_of(engine, files, config)
+        return parallel_corpus(files, config, jobs, progress)
+    return corpus_of(engine, files, config, progress)

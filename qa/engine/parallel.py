@@ -65,14 +65,20 @@ def _pool(jobs: int, config: Config, corpus: Corpus | None):
     return multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(config, corpus))
 
 
-def parallel_corpus(files, config: Config, jobs: int) -> Corpus:
+def parallel_corpus(files, config: Config, jobs: int, progress=None) -> Corpus:
     """Pass 1 in worker processes: each counts a share of the files; the counts are merged."""
+    from ..progress import PASS_1
+
     size = -(-len(files) // (jobs * 4))
     chunks = [files[i : i + size] for i in range(0, len(files), size)]
     corpus = Corpus()
+    done = 0
     with _pool(jobs, config, None) as pool:
-        for part in pool.imap(_corpus_chunk, chunks):
+        for chunk, part in zip(chunks, pool.imap(_corpus_chunk, chunks)):
             corpus.merge(part)
+            done += len(chunk)
+            if progress:
+                progress(done, len(files), PASS_1)
     return corpus
 
 
@@ -96,7 +102,7 @@ def iter_checked(paths, config: Config, jobs: int | None = None, progress=None, 
         jobs = 1
     corpus = None
     if wants_corpus(paths, config) and engine.collecting_rules and "-" not in files:
-        corpus = build_corpus(engine, files, config, jobs)
+        corpus = build_corpus(engine, files, config, jobs, progress)
     known = None
     if config.baseline:
         from ..baseline import load_baseline
@@ -110,10 +116,15 @@ def iter_checked(paths, config: Config, jobs: int | None = None, progress=None, 
         pool = None
         _init_worker(config, corpus)
         results = map(_check_one, work)
+    from ..progress import PASS_2, SINGLE
+
+    stage = PASS_2 if corpus is not None else SINGLE
+    if progress:
+        progress(0, len(work), stage)
     try:
         for done, (path, doc, findings, problems) in enumerate(results, 1):
             if progress:
-                progress(done, len(work))
+                progress(done, len(work), stage)
             if known is not None:
                 findings = known.new_findings(findings)
             yield path, doc, findings, problems

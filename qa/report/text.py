@@ -1,4 +1,5 @@
-"""One finding per line, `path:line:col: severity rule message`, then a summary line."""
+"""One finding per line, `path:line:col: severity rule message`, then the summary: totals and how
+many findings `--fix` would settle. `--statistics` counts per rule instead."""
 
 from __future__ import annotations
 
@@ -20,18 +21,44 @@ def render(result, rules, tty: bool = False) -> str:
     return "".join(chunks(result, rules, tty))
 
 
+def plural(n: int, word: str) -> str:
+    """«1 file», «2 files»; «info» is a mass noun and stays as it is."""
+    return f"{n} {word}{'s' * (n != 1 and word != 'info')}"
+
+
+def summary(findings, files: int) -> list[str]:
+    """The closing lines: the totals, then how many `--fix` would settle."""
+    if not findings:
+        return [f"No findings in {plural(files, 'file')}."]
+    counts = summary_counts(findings)["by_severity"]
+    by_severity = ", ".join(plural(counts[s], s) for s in ("error", "warning", "info"))
+    lines = [f"{plural(len(findings), 'finding')} in {plural(files, 'file')}: {by_severity}."]
+    fixable = sum(1 for f in findings if f.fix is not None and f.fix_safe)
+    if fixable:
+        lines.append(f"{fixable} fixable with `--fix`.")
+    return lines
+
+
+def statistics(findings) -> list[str]:
+    """`--statistics`: one line per rule, most frequent first: count, rule, severity, fixable."""
+    gravest = ("error", "warning", "info")
+    by_rule: dict = {}
+    for f in findings:
+        entry = by_rule.setdefault(f.rule, [0, f.severity, 0])
+        entry[0] += 1
+        # A rule whose entries carry their own severities (a lexicon) shows its gravest.
+        entry[1] = min(entry[1], f.severity, key=gravest.index)
+        entry[2] += f.fix is not None and f.fix_safe
+    width = max((len(rule) for rule in by_rule), default=0)
+    return [(f"{n:>6}  {rule:<{width}}  {severity:<7}" + (f"  {fixable} fixable" if fixable else "")).rstrip()
+            for rule, (n, severity, fixable) in sorted(by_rule.items(), key=lambda item: (-item[1][0], item[0]))]
+
+
 def chunks(result, rules, tty: bool = False):
     findings = sorted(result.findings, key=lambda f: f.sort_key())
     for f in findings:
         severity = f"{_COLOURS[f.severity]}{f.severity}{_RESET}" if tty else f.severity
         rule = f"{_DIM}{f.rule}{_RESET}" if tty else f.rule
         yield f"{f.path}:{f.line}:{f.column}: {severity} {rule} {visible(f.message)} | {visible(f.message_en)}\n"
-    counts = summary_counts(findings)["by_severity"]
-    fixable = sum(1 for f in findings if f.fix is not None and f.fix_safe)
-    files = len(result.documents)
-    if findings:
-        line = (f"{len(findings)} finding{'s' * (len(findings) != 1)} in {files} file{'s' * (files != 1)}: "
-                f"{counts['error']} error, {counts['warning']} warning, {counts['info']} info; {fixable} with a safe fix")
-    else:
-        line = f"No findings in {files} file{'s' * (files != 1)}."
-    yield line + "\n"
+    for line in summary(findings, len(result.documents)):
+        yield line + "\n"
