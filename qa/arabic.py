@@ -13,6 +13,7 @@ from functools import lru_cache, partial
 from typing import NamedTuple
 
 import regex
+from pyarabic import araby
 
 # Vowel marks are Script=Inherited with Script_Extensions=Arabic, so \p{Arabic}+ would split a
 # vowelled word; scx keeps it whole. Tatweel is Lm and is included as a letter.
@@ -39,13 +40,16 @@ def is_arabic_word_char(ch: str) -> bool:
     return _AR_WORD_CHAR.fullmatch(ch) is not None
 
 
-TATWEEL = "\u0640"
-# Harakat, tanwin, shadda, sukun, superscript alef, and Quranic annotation marks.
-DIACRITICS = "".join(chr(c) for c in [*range(0x064B, 0x0660), 0x0670, *range(0x06D6, 0x06EE)])
+TATWEEL = araby.TATWEEL
+# pyarabic's table of marks: harakat, tanwin, shadda, sukun, the extended marks, superscript alef
+# and the Quranic annotation marks (the small honorifics above U+0610 too).
+DIACRITICS = "".join(araby.DIACRITICS)
 
-# Folding used for loose matching: one letter per family, so spelling variants meet.
+# Folding used for loose matching: one letter per family, so spelling variants meet. The alef
+# forms are pyarabic's; wavy-hamza alefs (ٲ ٳ) and the Persian and Urdu lookalikes are not in it.
 _FOLD = {
-    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    **dict.fromkeys((araby.ALEF_HAMZA_ABOVE, araby.ALEF_HAMZA_BELOW, araby.ALEF_MADDA, araby.ALEF_WASLA), araby.ALEF),
+    "ٲ": "ا", "ٳ": "ا",
     "ى": "ي", "ی": "ي", "ې": "ي", "ے": "ي", "ئ": "ي",
     "ة": "ه", "ە": "ه", "ھ": "ه", "ۀ": "ه",
     "ؤ": "و",
@@ -119,12 +123,20 @@ _TRANSLATORS = {id(FOLD_TABLE): _fold, id(STRIP_TABLE): _strip}
 # Rules fold word after word, and words repeat: a memo answers a short text in a tenth of the time.
 _SHORT = 32
 _fold_short = lru_cache(maxsize=1 << 17)(_fold)
-_strip_short = lru_cache(maxsize=1 << 17)(_strip)
 
 
 def fold(text: str) -> str:
     """Loose matching key: no diacritics or tatweel; hamza carriers, alef forms, ى/ي, ة/ه merged."""
     return _fold_short(text) if len(text) <= _SHORT else _fold(text)
+
+
+def _strip_word(word: str) -> str:
+    # No offsets are needed for a word, so pyarabic strips it; most words carry no marks at all,
+    # and one C-level search answers those.
+    return araby.strip_tatweel(araby.strip_diacritics(word)) if _DELETABLE.search(word) else word
+
+
+_strip_short = lru_cache(maxsize=1 << 17)(_strip_word)
 
 
 def strip_marks(text: str) -> str:
@@ -166,7 +178,7 @@ def _fold_bare(word: str) -> str:
 
 # Per-run memos for the commonest per-word questions.
 folded_word = WordMemo(_fold)  # fold(word)
-bare_word = WordMemo(_strip)  # strip_marks(word)
+bare_word = WordMemo(_strip_word)  # strip_marks(word)
 folded_bare_word = WordMemo(_fold_bare)  # fold(strip_marks(word)): the usual look-up key
 
 
@@ -231,6 +243,10 @@ def tokenize(text: str) -> list[Token]:
 # "لل" is ل + ال with the article's alef dropped, as Arabic spells it.
 _PROCLITIC = regex.compile(r"^(?:[وف])?(?:[بك]?ال|لل|[بكل])?")
 PROCLITIC_PATTERN = r"(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
+# Every non-empty proclitic sequence that grammar allows, spelled out (23): a conjunction, then a
+# preposition, the article, or both.
+PROCLITICS = tuple(conj + rest for conj in ("", "و", "ف") for rest in ("", "ال", "بال", "كال", "لل", "ب", "ك", "ل")
+                   if conj + rest)
 
 
 def clitic_splits(word: str, min_stem: int = 2) -> list[tuple[str, str]]:

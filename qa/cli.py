@@ -81,6 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--ignore", type=_ids, default=(), metavar="IDS", help="boilerplate rules not to act on")
     clean.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: one per core for 50+ files)")
     clean.add_argument("--quiet", "-q", action="store_true", help="no progress line on stderr")
+    clean.add_argument("--format", choices=("text", "json"), default="text",
+                       help="json: each file's removed line numbers and the rules behind them")
 
     facts = sub.add_parser("facts", help="query and validate the office-holder base")
     facts.add_argument("--office", metavar="ID", help="an office id, e.g. us-president (see --offices)")
@@ -187,7 +189,7 @@ def cmd_check(args) -> int:
                                progress=_progress(args))
     for error in result.errors:
         print(f"qa: error: {error}", file=sys.stderr)
-    closing = summary(result.findings, len(result.documents))
+    closing = summary(result.findings, result.documents)
     if args.statistics:
         from .fixes import write_atomic
 
@@ -232,7 +234,7 @@ def cmd_clean(args) -> int:
                     encoding=args.encoding, corpus=args.corpus)
     if "-" in args.paths:
         return _error("qa clean reads files, not stdin")
-    failed = run_clean(args.paths, args.out, config, jobs=args.jobs, progress=_progress(args))
+    failed = run_clean(args.paths, args.out, config, jobs=args.jobs, progress=_progress(args), fmt=args.format)
     return EXIT_ERROR if failed else EXIT_CLEAN
 
 

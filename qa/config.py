@@ -58,6 +58,38 @@ class Config:
     baseline: str | None = None
     overrides: tuple[Override, ...] = ()
     source: str | None = None  # the file these settings came from
+    # The ids the file itself named, as (key, id), so that a typo there is reported as the file's.
+    file_ids: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self):
+        object.__setattr__(self, "date", as_date(self.date))
+
+    def check_ids(self, known) -> None:
+        """Raise ConfigError for an id in the file (or an override) that names no rule or pack."""
+        overrides = ((f"overrides[{n}].{key}", i) for n, o in enumerate(self.overrides)
+                     for key, ids in (("select", o.select), ("ignore", o.ignore), ("severity", [r for r, _ in o.severity]))
+                     for i in ids)
+        for key, rule_id in (*self.file_ids, *overrides):
+            if rule_id not in known:
+                raise ConfigError(f"{self.source}: {key}: unknown rule or pack id {rule_id!r} (see 'qa rules')")
+
+
+def as_date(value) -> _dt.date | None:
+    """An article date from the Python API or a configuration: a datetime.date (a datetime counts
+    as its day), an ISO 8601 date string, or None. Anything else is a ValueError, never a silent
+    'no date', which would quietly take the date from the text or today instead."""
+    if value is None or type(value) is _dt.date:
+        return value
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):  # a subclass of date
+        return _dt.date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"date must be an ISO date such as 2025-03-01, got {value!r}") from None
+    raise ValueError(f"date must be a datetime.date or an ISO date string, got {type(value).__name__} {value!r}")
 
 
 _KEYS = {"select", "ignore", "fail-on", "rules", "house-style", "baseline", "severity", "overrides"}
@@ -136,14 +168,18 @@ def load_config(path: Path) -> Config:
             raise ConfigError(f"{where}: {key} must be a path")
         return str((base / value).resolve())
 
+    select = _ids(table.get("select", []), f"{where}: select")
+    ignore = _ids(table.get("ignore", []), f"{where}: ignore")
+    severity = _severity(table.get("severity", {}), f"{where}: severity")
     return Config(
-        select=_ids(table.get("select", []), f"{where}: select"),
-        ignore=_ids(table.get("ignore", []), f"{where}: ignore"),
+        select=select,
+        ignore=ignore,
         rules_dirs=tuple(str((base / r).resolve()) for r in rules),
-        severity=_severity(table.get("severity", {}), f"{where}: severity"),
+        severity=severity,
         fail_on=fail_on,
         house_style=relative(table.get("house-style"), "house-style"),
         baseline=relative(table.get("baseline"), "baseline"),
         overrides=tuple(overrides),
         source=str(path),
+        file_ids=(*(("select", i) for i in select), *(("ignore", i) for i in ignore), *(("severity", r) for r, _ in severity)),
     )

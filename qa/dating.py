@@ -2,7 +2,8 @@
 top, or today, in that order.
 
 A date in the body ("اجتماع سابق جرى في 18 فبراير الماضي في الرياض") is history, not the
-publication date, so only short lines near the top are read: timestamps, datelines and bylines.
+publication date, so only short lines of the page's head are read (timestamps, datelines and
+bylines), however far down the head runs on a scraped page.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ _EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "012
 _FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
 _FRONT_DATE = regex.compile(r"(?m)^date:[ \t]*[\"']?(?P<v>\d{4}-\d{2}-\d{2})")
 
-TOP_LINES = 8  # non-blank lines read for a dateline
+TOP_LINES = 8  # non-blank lines read for a dateline when the page has no body to stop at
 MAX_DATELINE_WORDS = 14  # a longer line is prose, whose dates are history
 
 
@@ -76,27 +77,43 @@ def front_matter_date(text: str) -> dt.date | None:
         return None
 
 
+HEAD_LIMIT = 20_000  # code points of a page read for its head: a scraped page puts menus first
+NEAR_BODY = 10  # non-blank lines just above the body where a dateline sits
+
+
+def _is_paragraph(line: str) -> bool:
+    return len(line.split()) > MAX_DATELINE_WORDS
+
+
 def dateline_date(text: str) -> dt.date | None:
-    """A date stated on one of the first short lines: a timestamp, a dateline or a byline."""
-    seen = 0
-    for line in regex.split(r"\r\n|\r|\n", text[:4000]):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        seen += 1
-        if seen > TOP_LINES:
-            break
-        if len(stripped.split()) <= MAX_DATELINE_WORDS:
-            found = parse_date(stripped)
+    """A date stated in the page's head: on a short line (a timestamp, a dateline, a byline)
+    anywhere before the body, which starts at the first two paragraphs in a row (a cookie banner
+    is one long line, not a body), or at the opening of the first paragraph. A scraped page puts
+    its dateline below the menus, so the whole head is read; the date nearest the body wins over
+    a date further up (a site's "today" bar), and dates in the body are history."""
+    lines = [line.strip() for line in regex.split(r"\r\n|\r|\n", text[:HEAD_LIMIT])]
+    lines = [line for line in lines if line]
+    body = next((k for k in range(len(lines) - 1) if _is_paragraph(lines[k]) and _is_paragraph(lines[k + 1])), None)
+    if body is None:
+        body = min(len(lines), TOP_LINES)
+    dates = []
+    for k, line in enumerate(lines[:body]):
+        if not _is_paragraph(line):
+            found = parse_date(line)
             if found:
-                return found
-        else:
-            # A body paragraph opened by a dateline: "القاهرة - 10 أبريل 2025 - قال ..."
-            head = regex.match(r"^[^.،؛]{0,40}?\s[-–—]\s", stripped)
+                dates.append((k, found))
+    if dates:
+        near = [d for k, d in dates if k >= body - NEAR_BODY]
+        return near[0] if near else dates[-1][1]
+    # A body paragraph opened by a dateline: "القاهرة - 10 أبريل 2025 - قال ..."
+    for line in lines[: body + 1]:
+        if _is_paragraph(line):
+            head = regex.match(r"^[^.،؛]{0,40}?\s[-–—]\s", line)
             if head:
-                found = parse_date(stripped[: head.end() + 30])
+                found = parse_date(line[: head.end() + 30])
                 if found:
                     return found
+            break
     return None
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import datetime as _dt
+import sys
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
@@ -45,28 +46,77 @@ def _looks_like_cp1256(data: bytes) -> bool:
     return letters > 0 and arabic / letters > 0.5
 
 
+# Characters that text files do not hold: controls other than the whitespace ones, private use,
+# unassigned code points and surrogates. Any even-length bytes decode as UTF-16, so a UTF-16 BOM
+# proves nothing; binary data decoded that way is full of these.
+_NOT_TEXT = regex.compile(r"[[\p{Cc}\p{Co}\p{Cn}\p{Cs}]--[\t\n\r\f\v]]", regex.V1)
+_NOT_TEXT_SHARE = 0.01  # above this share of characters, UTF-16 or UTF-32 "text" is binary
+
+
+def _check_wide_text(text: str, codec: str) -> None:
+    """Raise InputError when text decoded from UTF-16/32 is really binary data."""
+    nul = text.find("\x00")
+    if nul != -1:
+        raise InputError(f"binary file (NUL character at character {nul} of its {codec} text), not text")
+    limit = len(text) * _NOT_TEXT_SHARE
+    bad = 0
+    for _ in _NOT_TEXT.finditer(text):
+        bad += 1
+        if bad > limit:
+            raise InputError(f"binary file (decoded as {codec}, more than {_NOT_TEXT_SHARE:.0%} of it is control, "
+                             "private-use or unassigned characters), not text")
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+BOM_SUFFIX = "+bom"
+
+
+def _forced(data: bytes, encoding: str) -> tuple[str, str]:
+    """Decode with the encoding the user named, keeping what writing back needs: the byte order,
+    and whether the file began with a byte-order mark."""
+    try:
+        codec = codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+    if codec in ("utf-16", "utf-32"):
+        # These codecs read the byte order from a BOM (native order without one) and always write one.
+        order = next((name for bom, name in _BOMS if name.startswith(codec) and data.startswith(bom)), None)
+        codec = order + BOM_SUFFIX if order else f"{codec}-{'le' if sys.byteorder == 'little' else 'be'}"
+    elif codec == "utf-8-sig" and not data.startswith(codecs.BOM_UTF8):
+        codec = "utf-8"  # utf-8-sig would add a BOM the file never had
+    try:
+        text = data.decode(codec.removesuffix(BOM_SUFFIX))
+    except UnicodeDecodeError as exc:
+        raise InputError(f"cannot decode as {encoding}: invalid byte at offset {exc.start}") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+        if not codec.endswith(BOM_SUFFIX):
+            codec = "utf-8-sig" if codec == "utf-8" else codec + BOM_SUFFIX
+    if codec.startswith(("utf-16", "utf-32")):
+        _check_wide_text(text, codec.removesuffix(BOM_SUFFIX))
+    return text, codec
+
+
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, str]:
     """Decode file bytes to text. Returns (text, encoding_used). Raises InputError.
 
-    A leading BOM is consumed, so offset 0 is the first character a reader sees.
+    A leading BOM is consumed, so offset 0 is the first character a reader sees. encoding_used is
+    what writing the file back needs: a codec name ("utf-8-sig" for UTF-8 with a BOM), with "+bom"
+    when the file began with a BOM that codec does not write ("utf-16-be+bom").
     """
     if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise InputError(f"unknown encoding {encoding!r}") from None
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError as exc:
-            raise InputError(f"cannot decode as {encoding}: invalid byte at offset {exc.start}") from None
-        return text.removeprefix("\ufeff"), encoding
+        return _forced(data, encoding)
     if data.startswith(codecs.BOM_UTF8):
         body, used = data[3:], "utf-8-sig"
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        codec = "utf-16-le" if data.startswith(codecs.BOM_UTF16_LE) else "utf-16-be"
         try:
-            return data.decode("utf-16").removeprefix("\ufeff"), "utf-16"
+            text = data[2:].decode(codec)
         except UnicodeDecodeError as exc:
-            raise InputError(f"invalid UTF-16 at byte {exc.start}") from None
+            raise InputError(f"invalid UTF-16 at byte {exc.start + 2}") from None
+        _check_wide_text(text, codec)
+        return text, codec + BOM_SUFFIX
     else:
         body, used = data, "utf-8"
     nul = body.find(b"\x00")

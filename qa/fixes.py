@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 import tempfile
 
 
@@ -32,21 +35,47 @@ def apply_fixes(text: str, findings, safe_only: bool = True) -> tuple[str, list]
     return "".join(parts), chosen
 
 
+def _pieces(content, encoding: str):
+    for piece in [content] if isinstance(content, (str, bytes)) else content:
+        yield piece.encode(encoding) if isinstance(piece, str) else piece
+
+
 def write_atomic(path, content, encoding: str = "utf-8") -> None:
-    """Write to a temporary file in the same directory, fsync, then rename over the target.
-    content is a str, bytes, or an iterable of str pieces (a streamed report)."""
+    """Write a report or a copy. content is a str, bytes, or an iterable of str pieces (a streamed
+    report). A regular file (or a new one) is replaced atomically: written to a temporary file in
+    the same directory, fsynced, then renamed over it, keeping its mode and owner. A symlink is
+    followed, so its target is replaced and the link stays a link. Anything else (a device such as
+    /dev/null, a FIFO, a terminal) is opened and written through: replacing it would turn it into
+    a regular file."""
     path = os.fspath(path)
-    directory = os.path.dirname(os.path.abspath(path))
-    pieces = [content] if isinstance(content, (str, bytes)) else content
-    fd, tmp = tempfile.mkstemp(prefix=".qa-", suffix=".tmp", dir=directory)
+    try:
+        existing = os.stat(path)
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise IsADirectoryError(errno.EISDIR, "is a directory", path)
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        with open(path, "wb") as handle:
+            for piece in _pieces(content, encoding):
+                handle.write(piece)
+        return
+    _replace(os.path.realpath(path), _pieces(content, encoding), existing)
+
+
+def _replace(path: str, pieces, existing) -> None:
+    """Atomically replace the regular file at path (no symlinks left in it) with pieces."""
+    fd, tmp = tempfile.mkstemp(prefix=".qa-", suffix=".tmp", dir=os.path.dirname(path))
     try:
         with os.fdopen(fd, "wb") as handle:
             for piece in pieces:
-                handle.write(piece.encode(encoding) if isinstance(piece, str) else piece)
+                handle.write(piece)
             handle.flush()
             os.fsync(handle.fileno())
-        if os.path.exists(path):
-            os.chmod(tmp, os.stat(path).st_mode & 0o7777)
+        if existing is not None:
+            if (existing.st_uid, existing.st_gid) != (os.geteuid(), os.getegid()):
+                with contextlib.suppress(PermissionError):  # only root may give a file away
+                    os.chown(tmp, existing.st_uid, existing.st_gid)  # before chmod: chown clears setuid bits
+            os.chmod(tmp, stat.S_IMODE(existing.st_mode))
         else:
             # mkstemp makes 0600; a new report or copy gets the usual permissions.
             umask = os.umask(0)
@@ -78,12 +107,16 @@ def fix_until_stable(engine, doc, findings, max_rounds: int = 5):
 
 
 def encode_like(text: str, encoding: str) -> bytes:
-    """Bytes in the file's own encoding, with its byte-order mark if it had one."""
-    if encoding == "utf-8-sig":
-        return b"\xef\xbb\xbf" + text.encode("utf-8")
-    if encoding == "utf-16":
-        return text.encode("utf-16")  # writes a BOM, as the file had
-    return text.encode(encoding)
+    """Bytes in the file's own encoding and byte order, with a byte-order mark exactly when the
+    file had one (see qa.document.decode for the names)."""
+    from .document import BOM_SUFFIX
+
+    if encoding.endswith(BOM_SUFFIX):
+        return ("\ufeff" + text).encode(encoding.removesuffix(BOM_SUFFIX))
+    if encoding in ("utf-16", "utf-32"):
+        # These codecs pick the machine's byte order; never let them decide a file's.
+        raise ValueError(f"ambiguous byte order: {encoding}")
+    return text.encode(encoding)  # utf-8-sig writes its BOM itself
 
 
 class FixRefused(Exception):
@@ -91,12 +124,34 @@ class FixRefused(Exception):
 
 
 def write_fixed(path: str, text: str, encoding: str, original_digest: str) -> None:
-    """Write a fixed file only if it is still what was read and may be written; atomically."""
+    """Write a fixed file only if it is still what was read and may be written. A symlink's target
+    is fixed and the link kept. The file keeps its owner, mode, encoding, byte order and BOM. It is
+    replaced atomically, except where the owner could not be kept or it has other hard links: then
+    it is rewritten in place, so that neither the owner nor the other links change."""
     import hashlib
 
-    if not os.access(path, os.W_OK):
+    target = os.path.realpath(path)
+    existing = os.stat(target)
+    if not stat.S_ISREG(existing.st_mode):
+        raise FixRefused("not a regular file; not fixed")
+    # The mode bits, not only os.access: for root, os.access says every file is writable.
+    if not existing.st_mode & 0o222 or not os.access(target, os.W_OK):
         raise FixRefused("file is read-only; not fixed")
-    with open(path, "rb") as handle:
+    try:
+        data = encode_like(text, encoding)
+    except UnicodeEncodeError as exc:
+        char = exc.object[exc.start]
+        raise FixRefused(f"a fix inserts «{char}» (U+{ord(char):04X}), which {encoding.removesuffix('+bom')} "
+                         "cannot encode; not fixed") from None
+    with open(target, "rb") as handle:
         if hashlib.sha256(handle.read()).hexdigest() != original_digest:
             raise FixRefused("file changed since it was read; not fixed (run again)")
-    write_atomic(path, encode_like(text, encoding))
+    foreign_owner = (existing.st_uid, existing.st_gid) != (os.geteuid(), os.getegid()) and os.geteuid() != 0
+    if existing.st_nlink > 1 or foreign_owner:
+        with open(target, "r+b") as handle:
+            handle.write(data)
+            handle.truncate()
+            handle.flush()
+            os.fsync(handle.fileno())
+        return
+    _replace(target, [data], existing)

@@ -82,10 +82,14 @@ def _output_path(out_dir: str, given: str, path: str) -> str:
     return os.path.join(out_dir, os.path.basename(path))
 
 
-def run_clean(paths, out_dir: str, config, jobs=None, progress=None) -> bool:
-    """`qa clean`: copies with the boilerplate lines removed, one line per file and a total on
-    stdout, problems on stderr. Returns whether anything failed."""
-    from .clean import clean_document
+def run_clean(paths, out_dir: str, config, jobs=None, progress=None, fmt: str = "text") -> bool:
+    """`qa clean`: copies with the boilerplate lines removed. Text: one line per file (lines and
+    words removed, their share, the line numbers) and a total on stdout; JSON: one object with
+    each file's removed lines and the rules behind them. A file losing more than half its words
+    gets a warning on stderr. Problems go to stderr. Returns whether anything failed."""
+    import json
+
+    from .clean import MAX_SHARE, clean_document
     from .engine import expand_paths, iter_checked
     from .fixes import write_atomic
 
@@ -93,7 +97,8 @@ def run_clean(paths, out_dir: str, config, jobs=None, progress=None) -> bool:
     for given in paths:
         for path in expand_paths([given])[0]:
             sources.setdefault(path, given)
-    failed, total_lines, total_words, files = False, 0, 0, 0
+    failed, total_lines, total_words, files, warned = False, 0, 0, 0, 0
+    records = []
     for path, doc, findings, problems in iter_checked(paths, config, jobs=jobs, progress=progress):
         for problem in problems:
             print(f"qa: error: {problem}", file=sys.stderr)
@@ -111,7 +116,20 @@ def run_clean(paths, out_dir: str, config, jobs=None, progress=None) -> bool:
         files += 1
         total_lines += len(result.removed_lines)
         total_words += result.removed_words
+        if result.too_much:
+            warned += 1
+            print(f"qa: warning: {path}: cleaning removed {result.removed_share:.0%} of its words "
+                  f"(more than {MAX_SHARE:.0%}); check {target}", file=sys.stderr)
+        if fmt == "json":
+            records.append({"path": path, "output": target, **result.summary()})
+            continue
         lines = ", ".join(map(str, result.removed_lines)) or "-"
-        print(f"{path}: removed {len(result.removed_lines)} lines, {result.removed_words} words (lines {lines}) -> {target}")
-    print(f"Cleaned {files} file{'s' * (files != 1)}: removed {total_lines} lines, {total_words} words.")
+        print(f"{path}: removed {len(result.removed_lines)} of {result.lines} lines, {result.removed_words} of "
+              f"{result.words} words ({result.removed_share:.0%}) (lines {lines}) -> {target}")
+    if fmt == "json":
+        summary = {"files": files, "removed_lines": total_lines, "removed_words": total_words, "warnings": warned}
+        print(json.dumps({"files": records, "summary": summary}, ensure_ascii=False, indent=2))
+        return failed
+    tail = f"; {warned} file{'s' * (warned != 1)} lost more than {MAX_SHARE:.0%} of their words" if warned else ""
+    print(f"Cleaned {files} file{'s' * (files != 1)}: removed {total_lines} lines, {total_words} words{tail}.")
     return failed

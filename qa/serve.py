@@ -137,14 +137,29 @@ class Utf16Offsets:
         return offset + bisect.bisect_left(self.astral, offset)
 
 
+def _loads(text: str, what: str):
+    """JSON that the rest of the service can use, or a 400: nesting too deep for the parser, and
+    \\ud800-style escapes of lone surrogates, which no UTF-8 answer could carry, are the client's error."""
+    try:
+        value = json.loads(text)
+    except ValueError as exc:
+        raise RequestError(400, f"{what} is not valid JSON: {exc}") from None
+    except RecursionError:
+        raise RequestError(400, f"{what} is nested too deeply") from None
+    if "\\u" in text:  # only an escape can make a lone surrogate in text that decoded as UTF-8
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise RequestError(400, f"{what} holds a lone surrogate (U+{ord(exc.object[exc.start]):04X}), "
+                               "which is not a character") from None
+    return value
+
+
 def parse_annotation(data: str) -> tuple[str, str, list[int]]:
     """LanguageTool's `data` parameter: {"annotation": [{"text": …} | {"markup": …, "interpretAs": …}]}.
     Returns the original string (text and markup, the offsets' frame), the plain text to check
     (markup replaced by interpretAs), and each plain offset's position in the original."""
-    try:
-        parsed = json.loads(data)
-    except ValueError as exc:
-        raise RequestError(400, f"'data' is not valid JSON: {exc}") from None
+    parsed = _loads(data, "'data'")
     if isinstance(parsed, dict) and isinstance(parsed.get("text"), str):
         # The browser add-on's shape: {"text": …, "metaData": {…}}, plain text with no markup.
         text = parsed["text"]
@@ -186,6 +201,14 @@ class Checker:
         self.config = settings.engine_config()
         self.engine = get_engine(self.config)
         self._limiter = None
+        self.busy_since: float | None = None  # when the check now running started
+
+    @property
+    def stuck(self) -> bool:
+        """A check that has run for twice its time budget will not come back: every rule stops
+        matching at the budget, so something is wrong with this worker."""
+        started = self.busy_since
+        return started is not None and time.monotonic() - started > 2 * self.settings.time_budget
 
     @property
     def limiter(self):
@@ -209,10 +232,13 @@ class Checker:
 
         rules = self.rules(select, ignore)
         doc = make_document(text, "-", self.config, date)
+        self.busy_since = time.monotonic()
         try:
             findings = self.engine.check_document(doc, rules=rules, deadline=deadline)
         except OverBudget:
             raise RequestError(503, f"the check took longer than the time budget of {self.settings.time_budget:g} s") from None
+        finally:
+            self.busy_since = None
         doc.stats = document_stats(doc)
         return doc, findings
 
@@ -373,10 +399,7 @@ async def read_json(request, limit: int) -> dict:
         text = body.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise RequestError(400, f"request body is not valid UTF-8 (byte {exc.start})") from None
-    try:
-        payload = json.loads(text)
-    except ValueError as exc:
-        raise RequestError(400, f"request body is not valid JSON: {exc}") from None
+    payload = _loads(text, "request body")
     if not isinstance(payload, dict):
         raise RequestError(400, "request body must be a JSON object")
     return payload
@@ -494,6 +517,8 @@ def create_app(settings: Settings | None = None):
         return _json({"packs": packs})
 
     async def healthz(request):
+        if checker.stuck:
+            return _json({"status": "stuck", "version": __version__, "rules": len(checker.engine.rules)}, 503)
         return _json({"status": "ok", "version": __version__, "rules": len(checker.engine.rules)})
 
     async def openapi(request):

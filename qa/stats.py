@@ -16,6 +16,7 @@ tests/test_readability.py holds it equal to textstat on arbitrary text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import asdict, dataclass
 
 import regex
@@ -40,10 +41,29 @@ def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+def word_starts(doc):
+    """The offset of every word's first character, from one scan of the whole text, shared by the
+    statistics and the metric rules: the words of any span are then two bisections away. (Spans
+    here, sentences and lines, begin and end at whitespace or the text's ends, so no word crosses
+    one, and counting starts equals counting the span's own words.)"""
+    key = "stats:word-starts"
+    starts = doc.cache.get(key)
+    if starts is None:
+        from array import array
+
+        starts = doc.cache[key] = array("q", [m.start() for m in _WORD.finditer(doc.text)])
+    return starts
+
+
+def words_between(starts, start: int, end: int) -> int:
+    return bisect_left(starts, end) - bisect_left(starts, start)
+
+
 def sentence_lengths(doc) -> list[int]:
     key = "stats:sentence-lengths"
     if key not in doc.cache:
-        doc.cache[key] = [word_count(doc.text[s:e]) for s, e in doc.sentences]
+        starts = word_starts(doc)
+        doc.cache[key] = [bisect_left(starts, e) - bisect_left(starts, s) for s, e in doc.sentences]
     return doc.cache[key]
 
 

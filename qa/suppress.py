@@ -30,6 +30,7 @@ class Region:
     start: int
     end: int
     ids: frozenset  # empty: every rule
+    marker: int = -1  # where the marker that made it starts; -1 for the marker's own region
 
     def covers(self, finding) -> bool:
         overlaps = finding.start < self.end and finding.end > self.start
@@ -53,23 +54,54 @@ def regions(doc) -> list[Region]:
         out.append(Region(m.start(), m.end(), frozenset()))  # the marker itself
         kind = m.group("kind")
         if kind == "-start":
-            open_spans.append((m.end(), ids))
+            open_spans.append((m.end(), ids, m.start()))
         elif kind == "-end":
             if open_spans:
-                start, span_ids = open_spans.pop()
-                out.append(Region(start, m.start(), span_ids))
+                start, span_ids, start_marker = open_spans.pop()
+                out.append(Region(start, m.start(), span_ids, start_marker))
         else:
             line = doc.line_at(m.start())
             rest = (text[line.start : m.start()] + text[m.end() : line.end]).strip()
             if rest:
-                out.append(Region(line.start, line.end, ids))
+                out.append(Region(line.start, line.end, ids, m.start()))
             else:
                 following = [ln for ln in doc.lines[line.number:] if text[ln.start : ln.end].strip()]
                 if following:
-                    out.append(Region(following[0].start, following[0].end, ids))
-    for start, ids in open_spans:  # an unterminated start runs to the end of the text
-        out.append(Region(start, len(text), ids))
+                    out.append(Region(following[0].start, following[0].end, ids, m.start()))
+    for start, ids, marker in open_spans:  # an unterminated start runs to the end of the text
+        out.append(Region(start, len(text), ids, marker))
     return out
+
+
+def apply(doc, findings: list, known: set, ran: set) -> tuple[list, list[str]]:
+    """The findings that no marker silences, and warnings about the markers themselves, as ruff's
+    RUF100 gives them: an id that names no rule or pack (a typo silences nothing), and a marker
+    that silenced nothing (the problem was fixed, or the marker is in the wrong place). A marker
+    naming only rules that did not run on this text is not called unused. known: every rule and
+    pack id; ran: the ids of the rules that ran and of their packs."""
+    silenced = regions(doc)
+    if not silenced:
+        return findings, []
+    kept, used = [], set()
+    for f in findings:
+        covering = [region for region in silenced if region.covers(f)]
+        if covering:
+            used.update(region.marker for region in covering)
+        else:
+            kept.append(f)
+    warnings, seen = [], set()
+    for region in silenced:
+        if region.marker < 0 or region.marker in seen:
+            continue
+        seen.add(region.marker)
+        line, column = doc.line_col(region.marker)
+        unknown = sorted(region.ids - known)
+        if unknown:
+            warnings.append(f"{line}:{column}: qa-ignore names unknown rule or pack {unknown[0]!r} (see 'qa rules')")
+        elif region.marker not in used and (not region.ids or region.ids <= ran):
+            named = ", ".join(sorted(region.ids)) or "any rule"
+            warnings.append(f"{line}:{column}: unused qa-ignore: no finding of {named} here to silence")
+    return kept, warnings
 
 
 _SPACE = regex.compile(r"\s+")

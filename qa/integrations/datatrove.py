@@ -7,6 +7,9 @@
 - `TadqiqFilter` drops documents by a policy (errors, findings per 1,000 words, boilerplate share)
   and names the reason, so datatrove counts `dropped_<reason>` and an exclusion writer keeps them.
 - `TadqiqCleaner` removes boilerplate lines, as `qa clean` does.
+- A step that would leave a document empty drops it, or with `keep_emptied=True` keeps it as it
+  was (flagged `tadqiq_emptied` in its metadata): datatrove's writers leave out an empty `text`,
+  and a record without its text breaks the readers downstream.
 - `BoilerplateSignatures` → `BoilerplateMerge` → `BoilerplateStripper`: corpus mode's "a line seen
   in at least T documents is site furniture", as three stages that scale past one machine's memory.
   Lines are normalised and hashed exactly as corpus mode does (`qa.kinds.repetition`).
@@ -180,9 +183,10 @@ class TadqiqCleaner(_Checking, PipelineStep):
     name = "🧹 tadqiq cleaner"
     type = "✂️ - FORMAT"
 
-    def __init__(self, date=None, date_key: str | None = "date", rules_dirs=()):
+    def __init__(self, date=None, date_key: str | None = "date", rules_dirs=(), keep_emptied: bool = False):
         super().__init__()
         self._setup_checking(("boilerplate",), (), date, date_key, rules_dirs)
+        self.keep_emptied = keep_emptied
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         from ..clean import clean_document
@@ -192,13 +196,27 @@ class TadqiqCleaner(_Checking, PipelineStep):
                 checked, findings = self.check(doc)
                 result = clean_document(checked, findings)
             self.stat_update("documents")
-            if result.removed_lines:
+            if result.removed_lines and not result.text.strip():
+                if not _emptied(self, doc):
+                    continue
+            elif result.removed_lines:
                 doc.text = result.text
                 self.stat_update("documents_cleaned")
                 self.stat_update("lines_removed", value=len(result.removed_lines))
                 self.stat_update("words_removed", value=result.removed_words)
             doc.metadata["tadqiq_removed_lines"] = len(result.removed_lines)
             yield doc
+
+
+def _emptied(step, doc) -> bool:
+    """A document that cleaning would empty: counted, then kept unchanged (and flagged) when the
+    step keeps emptied documents, else dropped. Returns whether to yield it."""
+    step.stat_update("documents_emptied")
+    if step.keep_emptied:
+        doc.metadata["tadqiq_emptied"] = True
+        return True
+    step.stat_update("dropped_emptied")
+    return False
 
 
 # --- Cross-document boilerplate, in three stages ------------------------------------------------
@@ -209,6 +227,13 @@ def line_hashes(text: str, min_words: int) -> list[tuple[int, int]]:
     from ..kinds.repetition import fingerprint, line_keys
 
     return [(line.number, fingerprint(key)) for line, key in line_keys(Document(text), min_words)]
+
+
+def _line_start(page, number: int) -> int:
+    """Offset of the first non-space character of a (1-based) line, as the classifier keys lines."""
+    line = page.lines[number - 1]
+    segment = page.text[line.start : line.end]
+    return line.start + len(segment) - len(segment.lstrip())
 
 
 def _bucket_of(hashes: np.ndarray, buckets: int) -> np.ndarray:
@@ -305,16 +330,29 @@ class BoilerplateStripper(PipelineStep):
     name = "✂️ tadqiq boilerplate stripper"
     type = "🫂 - DEDUP"
 
-    def __init__(self, data_folder: DataFolderLike, min_words: int = 3):
+    def __init__(self, data_folder: DataFolderLike, min_words: int = 3, keep_emptied: bool = False,
+                 guard_article: bool = True):
         super().__init__()
         self.data_folder = get_datafolder(data_folder)
         self.min_words = min_words
+        self.keep_emptied = keep_emptied
+        self.guard_article = guard_article
         self._boilerplate = None
+        self._guard = None
 
     def __getstate__(self):
         state = dict(self.__dict__)
         state["_boilerplate"] = None
+        state["_guard"] = None
         return state
+
+    @property
+    def guard(self):
+        """The line classifier that corpus mode uses to keep article text, from the built-in pack."""
+        if self._guard is None:
+            engine = get_engine(Config(select=("boilerplate/site-furniture",)))
+            self._guard = next(r.state for r in engine.rules if r.id == "boilerplate/site-furniture")
+        return self._guard
 
     @property
     def boilerplate(self) -> frozenset:
@@ -330,13 +368,29 @@ class BoilerplateStripper(PipelineStep):
         from ..clean import drop_lines
         from ..document import Document
 
+        from ..kinds.repetition import guarded_lines
+
         boilerplate = self.boilerplate
         for doc in data:
             self.stat_update("documents")
             with self.track_time():
+                page = Document(doc.text)
                 drop = [number for number, h in line_hashes(doc.text, self.min_words) if h in boilerplate]
+                if drop and self.guard_article:
+                    # A line the classifier calls article text stays, however often it repeats.
+                    guarded = guarded_lines(page, self.guard)
+                    kept = [n for n in drop if _line_start(page, n) in guarded]
+                    if kept:
+                        self.stat_update("article_lines_kept", value=len(kept))
+                        drop = [n for n in drop if n not in set(kept)]
                 if drop:
-                    doc.text, words = drop_lines(Document(doc.text), drop)
+                    text, words = drop_lines(page, drop)
+                    if not text.strip():
+                        if not _emptied(self, doc):
+                            continue
+                        drop = []
+                    else:
+                        doc.text = text
             if drop:
                 self.stat_update("documents_stripped")
                 self.stat_update("lines_removed", value=len(drop))

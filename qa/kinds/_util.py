@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import regex
 
 from . import ParamError
@@ -20,8 +22,25 @@ MACROS = {
 
 _FLAG_NAMES = {"IGNORECASE": regex.IGNORECASE, "MULTILINE": regex.MULTILINE, "DOTALL": regex.DOTALL}
 
-# A user pack must not be able to hang a run; matching that exceeds this raises TimeoutError.
+# A user pack must not be able to hang a run: all the matching one rule does on one text (its
+# pattern and its exceptions together) shares this budget, and exceeding it raises TimeoutError.
 MATCH_TIMEOUT = 5.0
+
+
+def rule_deadline(ctx) -> float:
+    """When the rule starting now must stop matching: its own budget, or sooner if the run has a
+    deadline of its own (a service request's time budget, set by the engine on the context)."""
+    deadline = time.monotonic() + MATCH_TIMEOUT
+    run_deadline = getattr(ctx, "deadline", None)
+    return deadline if run_deadline is None else min(deadline, run_deadline)
+
+
+def time_left(deadline: float) -> float:
+    """Seconds left before deadline, as a regex timeout; TimeoutError when none are."""
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError("the rule's time budget is spent")
+    return left
 
 
 def expand_macros(pattern: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from ..arabic import DIACRITICS, FOLD_TABLE, STRIP_TABLE, TATWEEL
+from ..arabic import DIACRITICS, FOLD_TABLE, PROCLITICS, STRIP_TABLE, TATWEEL
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
 
@@ -28,8 +28,6 @@ PARAMS = {
     "ignorecase": "match Latin entries without regard to case",
 }
 
-ANY_CLITIC = ["و", "ف", "ب", "ك", "ل", "ال", "وال", "فال", "بال", "كال", "لل", "وب", "فب", "ول", "فل", "وك", "فك",
-              "وبال", "فبال", "وكال", "فكال", "ولل", "فلل"]
 _TABLES = {"strip": STRIP_TABLE, "fold": FOLD_TABLE}
 _MARKS = frozenset(DIACRITICS + TATWEEL)
 
@@ -120,7 +118,7 @@ def compile(params: dict, env) -> State:
             by_term[term] = entry
     clitics = params.get("clitics", "none")
     if clitics == "any":
-        clitics = ANY_CLITIC
+        clitics = list(PROCLITICS)  # the proclitic grammar of qa.arabic
     elif clitics == "none":
         clitics = []
     elif not isinstance(clitics, list) or not all(isinstance(c, str) and c for c in clitics):

@@ -1,25 +1,46 @@
-"""Kind `line-classifier`: which lines of a scraped article are page furniture.
+"""Kind `line-classifier`: which lines of a scraped page are page furniture, from the text alone.
 
-Each non-blank line gets features: its words, the share of Arabic stopwords, whether it ends a
-sentence, the share of digits and symbols, its position, and what furniture phrases it holds.
-Lines are then classed, and a context pass in the spirit of jusText reclassifies short lines by
-their neighbours:
+A naive scraper writes one line per block element, so a news page arrives as its article
+surrounded by menus, lists of other stories, banners and footers. After jusText and Kohlschütter
+et al., "Boilerplate detection using shallow text features" (WSDM 2010), shallow features of a
+line and of its neighbours separate the two with no HTML:
 
-  furniture    mostly made of known UI strings (comment form, share prompt, related heading …),
-               or a short line holding a masthead title or opening with a byline phrase
-  breadcrumb   a short line of segments joined by » / > | or glued together ("آسياأخبار العالمأمريكا")
-  ticker       a long line of headline fragments joined by ".." that does not end as a sentence
-  context      a short, non-sentence line between two furniture lines (the document's edges
-               count as furniture); the first line, the article's title, is never taken this way
-  body         everything else
+1. Per line (reusing the Document's tokens): its words, the share of Arabic function words
+   (stop-word list, pack data), sentence-final punctuation, digits, dates and times, Latin-only
+   text, separators (| · » /), UI vocabulary from the furniture lexicon, its position.
+2. A first label: bad (proven furniture), good (prose), near-good (a short sentence), headline
+   (a few words with no sentence end) or short.
+3. The article's body: the densest run of good lines (a maximum-sum run over the page, good lines
+   weighing their words, others a small cost), so an inline box between paragraphs stays inside
+   it while menus and lists around it do not. The article's title is the headline-like line
+   just before that run; it and every body paragraph are never flagged.
+4. Context: outside the body, short lines take the class of their block (a menu is furniture as
+   a whole) and headline-like lines in a list are related or most-read lists; inside it, a
+   related heading («قصص مقترحة») opens a box that runs until the next paragraph.
 
-Thresholds are parameters of the rule, set in the pack. The classification is computed once per
-document and shared by every rule that uses the same furniture list.
+Classes, each reported by its own rule:
+
+  furniture    mostly known UI strings, a masthead title, or opening with a byline phrase
+  breadcrumb   a short line of segments joined by » / > | or section names glued together
+  ticker       a long line of headline fragments joined by ".."
+  context      a short non-sentence line between two furniture lines
+  menu         a run of short lines outside the body, or a line of items split by | · • /
+  headline-list  headlines of other stories: in a list outside the body, in a box opened by a
+               related heading, or glued to their date
+  page-title   the page's <title> ("Headline - Site"), when the headline itself follows
+  site-notice  a sentence of the site to its reader (cookies, comment policy, newsletter, app)
+  outside      any other line outside the body that is not prose: dates, credits, Latin labels,
+               stray words between blocks
+
+Losing body text is worse than keeping furniture, so every threshold leans to keeping: a prose
+line outside the body stays unless something else proves it furniture, and a page with too
+little prose to find a body gets only the line-by-line classes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import bisect
+from dataclasses import dataclass, field
 
 import regex
 
@@ -28,8 +49,9 @@ from . import Hit, ParamError
 from ._util import check_params, expect
 
 PARAMS = {
-    "report": "classes this rule reports: a list drawn from furniture, breadcrumb, ticker, context",
-    "furniture": "path (relative to the pack) of the furniture lexicon: categories of phrases",
+    "report": "classes this rule reports: a list drawn from " + ", ".join(
+        ("furniture", "breadcrumb", "ticker", "context", "menu", "headline-list", "page-title", "site-notice", "outside")),
+    "furniture": "path (relative to the pack) of the furniture lexicon: categories of phrases, and notices",
     "stopwords": "path of the stopword list used for the stopword density",
     "max_words": "longest line, in words, that can be furniture or a breadcrumb (default 16)",
     "coverage": "share of a line's words that furniture phrases must cover (default 0.7)",
@@ -37,14 +59,28 @@ PARAMS = {
     "max_stopword_density": "a short line with more stopwords than this reads as prose (default 0.34)",
     "ticker_min_words": "shortest line, in words, that can be a ticker (default 20)",
     "ticker_min_separators": "fewest '..' joins a ticker has (default 3)",
+    "good_words": "fewest words of a prose line that ends a sentence (default 10)",
+    "good_density": "least stop-word share of a prose line (default 0.12)",
+    "min_body_words": "fewest words of prose a page needs before a body is looked for (default 25)",
 }
-CLASSES = ("furniture", "breadcrumb", "ticker", "context")
+CLASSES = ("furniture", "breadcrumb", "ticker", "context", "menu", "headline-list", "page-title", "site-notice", "outside")
+# The line-by-line classes, decided before the body is looked for.
+_LOCAL = ("furniture", "breadcrumb", "ticker", "context", "furniture-symbols")
 
-_WORDS = regex.compile(r"[\p{L}\p{M}]+(?:[+\-][\p{L}\p{M}]*)?|[+\-]")
 _TERMINAL = regex.compile(r"[.؟?!:»\"”)]\s*$")
+# A sentence end: a full stop, ! or … (then closing quotes or brackets). A question mark ends a
+# sentence only on a long line: a short one ending in ؟ is usually a headline.
+_SENTENCE_END = regex.compile(r"[.!…:؛][»”\"'’)\]]*\s*$")
+_QUESTION_END = regex.compile(r"[؟?][»”\"'’)\]]*\s*$")
 _SEPARATORS = regex.compile(r"\s(?:»|›|>|/|\||::)\s|\s[»›]")
+# Items of a menu or footer on one line: "من نحن | اتصل بنا | سياسة الخصوصية".
+_MENU_SPLIT = regex.compile(r"\s*(?:\||·|•|◄|►|▪|/|\\|–|-)\s+|\s+(?:\||·|•|/|–|-)\s*")
+_TITLE_SPLIT = regex.compile(r"\s+(?:[-–—|:«»]|::)\s+")
 _TICKER_JOIN = regex.compile(r"(?<!\.)\.\.(?!\.)|…")
 _DIGITS_SYMBOLS = regex.compile(r"[\p{N}\p{S}\p{P}]")
+_COPYRIGHT = regex.compile(r"©|\(c\)|ⓒ|℗", regex.IGNORECASE)
+# A time, a relative time, or a weekday: what CMS stamps and list entries carry.
+_TIME = regex.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)|(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانية|ثوان|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام)")
 _PROCLITIC = ("و", "ف", "ب", "ل")
 
 
@@ -53,7 +89,7 @@ class Category:
     key: str
     label_ar: str
     label_en: str
-    match: str  # whole, contains or starts
+    match: str  # whole, contains, starts or section
 
 
 @dataclass
@@ -61,17 +97,34 @@ class State:
     report: frozenset
     phrases: dict  # first folded word -> list of (tuple of folded words, Category), longest first
     stopwords: frozenset
+    notice_terms: dict  # first folded word -> list of tuples of folded words
+    notice_address: frozenset
     max_words: int
     coverage: float
     short_words: int
     max_stopword_density: float
     ticker_min_words: int
     ticker_min_separators: int
+    good_words: int
+    good_density: float
+    min_body_words: int
     key: str
 
 
+_WORDS = regex.compile(r"[\p{L}\p{M}]+")
+
+
 def _norm_words(text: str) -> list[str]:
-    return [fold(w) for w in _WORDS.findall(text)]
+    # Only for the lexicon's own phrases, once per run; articles are read through doc.tokens.
+    return [fold(w).lower() for w in _WORDS.findall(text)]
+
+
+def _load_words(env, params, key):
+    raw = env.load_yaml(env.pack_dir / expect(params, key, str))
+    words = raw.get("words") if isinstance(raw, dict) else raw
+    if not isinstance(words, list):
+        raise ParamError(key, f"the {key} file holds a list (or a mapping with 'words')")
+    return frozenset(fold(str(w)) for w in words)
 
 
 def compile(params: dict, env) -> State:
@@ -86,9 +139,10 @@ def compile(params: dict, env) -> State:
         raise ParamError("furniture", "the furniture file needs a 'categories' mapping", path=furniture_path)
     phrases: dict = {}
     for key, spec in categories.items():
-        if not isinstance(spec, dict) or spec.get("match") not in ("whole", "contains", "starts") or not isinstance(spec.get("phrases"), list):
-            raise ParamError("furniture", f"category {key!r} needs label_ar, label_en, match (whole, contains or starts) and phrases",
-                             getattr(spec, "line", None), path=furniture_path)
+        if not isinstance(spec, dict) or spec.get("match") not in ("whole", "contains", "starts", "section") \
+                or not isinstance(spec.get("phrases"), list):
+            raise ParamError("furniture", f"category {key!r} needs label_ar, label_en, match (whole, contains, starts "
+                             "or section) and phrases", getattr(spec, "line", None), path=furniture_path)
         category = Category(key, spec.get("label_ar", key), spec.get("label_en", key), spec["match"])
         for phrase in spec["phrases"]:
             words = tuple(_norm_words(str(phrase)))
@@ -96,36 +150,69 @@ def compile(params: dict, env) -> State:
                 phrases.setdefault(words[0], []).append((words, category))
     for options in phrases.values():
         options.sort(key=lambda item: -len(item[0]))
-    stopwords = frozenset()
-    if "stopwords" in params:
-        raw = env.load_yaml(env.pack_dir / expect(params, "stopwords", str))
-        words = raw.get("words") if isinstance(raw, dict) else raw
-        if not isinstance(words, list):
-            raise ParamError("stopwords", "the stopword file holds a list (or a mapping with 'words')")
-        stopwords = frozenset(fold(str(w)) for w in words)
-    return State(
-        frozenset(report), phrases, stopwords,
+    notices = data.get("notices") or {}
+    if not isinstance(notices, dict) or not isinstance(notices.get("terms", []), list) \
+            or not isinstance(notices.get("address", []), list):
+        raise ParamError("furniture", "'notices' holds two lists, terms and address", path=furniture_path)
+    notice_terms: dict = {}
+    for term in notices.get("terms", []):
+        words = tuple(_norm_words(str(term)))
+        if words:
+            notice_terms.setdefault(words[0], []).append(words)
+    notice_address = frozenset(w for a in notices.get("address", []) for w in _norm_words(str(a))[:1])
+    stopwords = _load_words(env, params, "stopwords") if "stopwords" in params else frozenset()
+    state = State(
+        frozenset(report), phrases, stopwords, notice_terms, notice_address,
         expect(params, "max_words", int, 16), float(expect(params, "coverage", (int, float), 0.7)),
         expect(params, "short_words", int, 6), float(expect(params, "max_stopword_density", (int, float), 0.34)),
         expect(params, "ticker_min_words", int, 20), expect(params, "ticker_min_separators", int, 3),
-        key=str(furniture_path),
+        expect(params, "good_words", int, 10), float(expect(params, "good_density", (int, float), 0.12)),
+        expect(params, "min_body_words", int, 25),
+        key="",
     )
+    # Rules with the same data and thresholds share one classification per document.
+    state.key = "|".join(map(str, (furniture_path, params.get("stopwords"), state.max_words, state.coverage,
+                                   state.short_words, state.max_stopword_density, state.ticker_min_words,
+                                   state.ticker_min_separators, state.good_words, state.good_density,
+                                   state.min_body_words)))
+    return state
 
 
 @dataclass
 class LineInfo:
     start: int
     end: int
-    words: list
+    words: list  # folded Arabic and Latin words
     klass: str = "body"
     reason_ar: str = ""
     reason_en: str = ""
     sentence: bool = False
     stopword_density: float = 0.0
+    label: str = "short"  # first label: bad, good, near, headline or short
+    arabic: int = 0
+    latin: int = 0
+    numbers: int = 0
+    dated: bool = False  # holds a full date or a time
+    section: float = 0.0  # share of words that are section names
+    notice: bool = False
+    title: bool = False
+    in_body: bool = False
+    article: bool = False  # article text no repetition can remove: a paragraph, a subheading in the body
+    content: set = field(default_factory=set)  # stems of its content words
+    extras: dict = field(default_factory=dict)
+
+    @property
+    def n(self) -> int:
+        return len(self.words)
+
+    @property
+    def prose(self) -> bool:
+        return self.label in ("good", "near")
 
 
 def _match_phrases(words: list[str], state: State):
-    """Greedy longest-first phrase matching over a line's words. Returns (covered words, categories)."""
+    """Greedy longest-first phrase matching over a line's words. Returns (words covered by UI
+    phrases, [(index, category)]); section names are matched but do not count as UI."""
     covered, found, i = 0, [], 0
     while i < len(words):
         word = words[i]
@@ -139,7 +226,8 @@ def _match_phrases(words: list[str], state: State):
                 matched = (phrase, category)
                 break
         if matched:
-            covered += len(matched[0])
+            if matched[1].match != "section":
+                covered += len(matched[0])
             found.append((i, matched[1]))
             i += len(matched[0])
         else:
@@ -147,31 +235,98 @@ def _match_phrases(words: list[str], state: State):
     return covered, found
 
 
-def classify(doc, state: State) -> list[LineInfo]:
-    cache_key = ("line-classifier", state.key)
-    if cache_key in doc.cache:
-        return doc.cache[cache_key]
-    from ..wordlist import is_known
-    from .wordlist import split_glued
+def _has_notice(words: list[str], state: State) -> bool:
+    if not any(w in state.notice_address for w in words):
+        return False
+    for i, word in enumerate(words):
+        for candidate in (word, word[1:] if len(word) > 3 and word[0] in _PROCLITIC else None):
+            for term in state.notice_terms.get(candidate, ()):
+                if tuple([candidate] + words[i + 1 : i + len(term)]) == term:
+                    return True
+    return False
 
-    def glued(token: str) -> bool:
-        return not is_known(token) and split_glued(token) is not None
 
+def _line_words(doc):
+    """(start, end, [folded words], arabic, latin, numbers) per non-blank line, from doc.tokens.
+    Each distinct word is folded once."""
+    tokens = doc.tokens
+    starts = doc.cache.get("token-starts")
+    if starts is None:
+        starts = doc.cache["token-starts"] = [t.start for t in tokens]
+    folded: dict = {}
     text = doc.text
-    infos = []
+    lo = 0
     for line in doc.lines:
         segment = text[line.start : line.end]
         stripped = segment.strip()
         if not stripped:
             continue
         lead = len(segment) - len(segment.lstrip())
-        start, end = line.start + lead, line.start + lead + len(stripped)
-        words = _norm_words(stripped)
-        info = LineInfo(start, end, words, sentence=bool(_TERMINAL.search(stripped)))
-        if words:
-            info.stopword_density = sum(w in state.stopwords for w in words) / len(words)
+        start = line.start + lead
+        end = start + len(stripped)
+        lo = bisect.bisect_left(starts, start, lo)
+        hi = bisect.bisect_left(starts, end, lo)
+        words, arabic, latin, numbers = [], 0, 0, 0
+        for token in tokens[lo:hi]:
+            script = token.script
+            if script == "num":
+                numbers += 1
+                continue
+            word = folded.get(token.text)
+            if word is None:
+                word = folded[token.text] = fold(token.text).lower()
+            words.append(word)
+            if script == "ar":
+                arabic += 1
+            else:
+                latin += 1
+        lo = hi
+        yield start, end, stripped, words, arabic, latin, numbers
+
+
+_CLITICS = regex.compile(r"^(?:[وف])?(?:[بكل])?(?:ال|لل)?")
+
+
+def _stem(word: str, memo: dict) -> str:
+    """A word without its proclitics and article, for comparing vocabulary between lines."""
+    stem = memo.get(word)
+    if stem is None:
+        cut = _CLITICS.match(word).end()
+        stem = memo[word] = word[cut:] if len(word) - cut >= 3 else word
+    return stem
+
+
+def _is_stopword(word: str, state: State, memo: dict) -> bool:
+    hit = memo.get(word)
+    if hit is None:
+        hit = memo[word] = word in state.stopwords or (len(word) > 2 and word[0] in "وف" and word[1:] in state.stopwords)
+    return hit
+
+
+def classify(doc, state: State) -> list[LineInfo]:
+    cache_key = ("line-classifier", state.key)
+    if cache_key in doc.cache:
+        return doc.cache[cache_key]
+    from ..dating import parse_date
+    from ..wordlist import is_known
+    from .wordlist import split_glued
+
+    def glued(token: str) -> bool:
+        return not is_known(token) and split_glued(token) is not None
+
+    infos = []
+    stop_memo: dict = {}
+    stem_memo: dict = {}
+    for start, end, stripped, words, arabic, latin, numbers in _line_words(doc):
+        info = LineInfo(start, end, words, arabic=arabic, latin=latin, numbers=numbers)
         infos.append(info)
+        info.sentence = bool(_TERMINAL.search(stripped))
         n = len(words)
+        if n:
+            info.stopword_density = sum(_is_stopword(w, state, stop_memo) for w in words) / n
+            info.content = {_stem(w, stem_memo) for w in words if len(w) > 2 and not _is_stopword(w, state, stop_memo)}
+        info.dated = bool(_TIME.search(stripped)) or (numbers > 0 and parse_date(stripped) is not None)
+        _first_label(info, stripped, state)
         if n == 0:
             # Only digits and symbols: a counter or a divider, never prose.
             if _DIGITS_SYMBOLS.search(stripped):
@@ -181,28 +336,92 @@ def classify(doc, state: State) -> list[LineInfo]:
                 and len(_TICKER_JOIN.findall(stripped)) >= state.ticker_min_separators):
             info.klass, info.reason_ar, info.reason_en = "ticker", "شريط عناوين", "ticker of headlines"
             continue
-        if n > state.max_words:
-            continue
         covered, found = _match_phrases(words, state)
-        whole = [c for _, c in found if c.match == "whole"]
-        if whole and covered / n >= state.coverage:
-            info.klass, info.reason_ar, info.reason_en = "furniture", whole[0].label_ar, whole[0].label_en
-            continue
-        anchored = [c for i, c in found if c.match == "contains" or (c.match == "starts" and i == 0)]
-        if anchored and not info.sentence:
-            info.klass, info.reason_ar, info.reason_en = "furniture", anchored[0].label_ar, anchored[0].label_en
-            continue
-        if n <= state.short_words and (len(_SEPARATORS.findall(" " + stripped)) >= 2 or (
-                sum(1 for t in stripped.split() if glued(t)) * 2 >= len(stripped.split()))):
-            info.klass, info.reason_ar, info.reason_en = "breadcrumb", "مسار تنقل", "breadcrumb"
+        info.section = _section_share(words, state)
+        if n <= state.max_words:
+            whole = [c for _, c in found if c.match == "whole"]
+            if whole and covered / n >= state.coverage:
+                info.klass, info.reason_ar, info.reason_en = "furniture", whole[0].label_ar, whole[0].label_en
+                info.label = "bad"
+                continue
+            anchored = [c for i, c in found if c.match == "contains" or (c.match == "starts" and i == 0)]
+            if anchored and not info.sentence:
+                info.klass, info.reason_ar, info.reason_en = "furniture", anchored[0].label_ar, anchored[0].label_en
+                info.label = "bad"
+                continue
+            if n <= state.short_words and (len(_SEPARATORS.findall(" " + stripped)) >= 2 or (
+                    sum(1 for t in stripped.split() if glued(t)) * 2 >= len(stripped.split()))):
+                info.klass, info.reason_ar, info.reason_en = "breadcrumb", "مسار تنقل", "breadcrumb"
+                info.label = "bad"
+                continue
+        if info.label != "good" or n <= 40:
+            info.notice = _has_notice(words, state)
+        info.extras["menu_items"] = _menu_items(stripped)
+        info.extras["text"] = stripped
     _context_pass(infos, state)
+    found = _page_pass(infos, state)
+    for info in infos:
+        # Prose, and short lines inside the body (subheadings). Not the title: a headline-like
+        # line repeated across many pages at the title's place is the site's header (and
+        # `qa clean` keeps an article's first line anyway).
+        info.article = info.klass == "body" and (info.prose or (found and info.in_body))
     doc.cache[cache_key] = infos
     return infos
 
 
+def _section_share(words, state) -> float:
+    """Share of a line's words that are section names (a menu entry), matched whole."""
+    if not words:
+        return 0.0
+    i, covered = 0, 0
+    while i < len(words):
+        best = 0
+        for phrase, category in state.phrases.get(words[i], ()):
+            if category.match in ("section", "whole") and tuple(words[i : i + len(phrase)]) == phrase:
+                best = len(phrase)
+                break
+        if best:
+            covered += best
+            i += best
+        else:
+            i += 1
+    return covered / len(words)
+
+
+def _menu_items(stripped: str) -> int:
+    """Items of a one-line menu: segments of at most four words split by | · • / or dashes."""
+    parts = [p for p in _MENU_SPLIT.split(stripped) if p.strip()]
+    if len(parts) < 3 or any(len(p.split()) > 4 for p in parts):
+        return 0
+    return len(parts)
+
+
+def _first_label(info: LineInfo, stripped: str, state: State) -> None:
+    n = info.n
+    ends = bool(_SENTENCE_END.search(stripped))
+    question = bool(_QUESTION_END.search(stripped))
+    density = info.stopword_density
+    info.extras["ends"] = ends
+    info.extras["question"] = question
+    if n == 0:
+        info.label = "bad"
+    elif info.arabic == 0:
+        info.label = "bad"  # Latin only: a label, a credit, a button
+    elif ends and n >= state.good_words and density >= state.good_density:
+        info.label = "good"
+    elif n >= 2 * state.good_words and density >= state.good_density and (ends or question or n >= 25):
+        info.label = "good"
+    elif (ends or (question and n >= 12)) and n >= 5:
+        info.label = "near"
+    elif n >= 3:
+        info.label = "headline"
+    else:
+        info.label = "short"
+
+
 def _is_furniture(info: LineInfo | None) -> bool:
     # None stands for the document's edge, which counts as furniture context.
-    return info is None or info.klass in ("furniture", "breadcrumb", "ticker", "context", "furniture-symbols")
+    return info is None or info.klass in _LOCAL
 
 
 def _context_pass(infos: list[LineInfo], state: State) -> None:
@@ -220,6 +439,262 @@ def _context_pass(infos: list[LineInfo], state: State) -> None:
             if _is_furniture(before) and _is_furniture(after) and (after is not None or before.klass != "body"):
                 info.klass, info.reason_ar, info.reason_en = "context", "بين عناصر الصفحة", "between page furniture"
                 changed = True
+
+
+# --- The page: the body, the title, and the blocks around them ------------------------------------
+
+def _weight(info: LineInfo) -> float:
+    """A line's contribution to the body's score: prose adds its words, anything else costs a
+    little, proven furniture more, so a box of a few lines inside the article does not split it."""
+    if info.klass in _LOCAL or info.notice:
+        return -4.0
+    if info.label == "good":
+        return float(min(info.n, 80))
+    if info.label == "near":
+        return info.n / 2
+    if info.label == "headline":
+        return -2.5 if info.dated else -1.5
+    return -1.0
+
+
+def _body_run(infos: list[LineInfo]) -> tuple[int, int] | None:
+    """[first, last] of the maximum-sum run of lines (Kadane), or None when nothing scores."""
+    best, best_span = 0.0, None
+    total, start = 0.0, 0
+    for k, info in enumerate(infos):
+        w = _weight(info)
+        if total <= 0:
+            total, start = w, k
+        else:
+            total += w
+        if total > best:
+            best, best_span = total, (start, k)
+    return best_span
+
+
+def _set(info: LineInfo, klass: str, reason_ar: str, reason_en: str) -> None:
+    info.klass, info.reason_ar, info.reason_en = klass, reason_ar, reason_en
+
+
+def _titleish(info: LineInfo) -> bool:
+    # A headline: mostly Arabic (a Latin label such as "Author, …" is a byline), no sentence or
+    # clause end (a caption credit ends in «،»), no date (a caption or a teaser carries one).
+    text = info.extras.get("text", "")
+    arabic_enough = info.arabic >= info.n * 0.85 or (info.n >= 6 and info.arabic >= info.n * 0.7)
+    return (info.klass == "body" and 3 <= info.n <= 30 and arabic_enough and not text.endswith(("،", ","))
+            and not info.extras.get("ends") and not info.notice and info.section < 0.7
+            and not (info.dated and info.n <= 25) and not info.extras.get("menu_items"))
+
+
+def _overlap(info: LineInfo, vocabulary: set) -> float:
+    """Share of a line's content words that the article's body also uses: its title and its
+    paragraphs talk about the same people and places, the headlines of other stories do not."""
+    return len(info.content & vocabulary) / len(info.content) if info.content else 0.0
+
+
+def _vocabulary(lines) -> set:
+    vocabulary: set = set()
+    for info in lines:
+        if info.prose and info.klass == "body":
+            vocabulary |= info.content
+    return vocabulary
+
+
+def _find_title(infos: list[LineInfo], first: int, vocabulary: set, named: int | None) -> int | None:
+    """The article's own title. The page's <title> names it when there is one; otherwise it is a
+    headline-like line shortly before the body that shares the body's words, the earliest such
+    (a caption or a byline comes after the title), else the nearest headline-like line, else the
+    page's first line."""
+    if named is not None:
+        return named
+    window = [k for k in range(max(0, first - 15), first) if _titleish(infos[k])]
+    if window:
+        scores = {k: _overlap(infos[k], vocabulary) for k in window}
+        best = max(scores.values())
+        if best >= 0.3:
+            return min(k for k in window if scores[k] >= max(0.3, 0.6 * best))
+        return window[-1]
+    if first > 0 and infos[0].klass == "body" and infos[0].label in ("headline", "short", "near"):
+        return 0
+    return None
+
+
+def _page_pass(infos: list[LineInfo], state: State) -> bool:
+    """Find the body and class the page around it; False when the page has too little prose."""
+    if not infos:
+        return False
+    # Too little prose to tell a body from the rest: leave the page to the line-by-line classes.
+    if sum(i.n for i in infos if i.label == "good") < state.min_body_words:
+        if infos[0].klass == "body":
+            infos[0].title = True
+        return False
+    run = _body_run(infos)
+    if run is None:
+        return False
+    first, last = run
+    last = _cut_trailing_list(infos, first, last)
+    for info in infos[first : last + 1]:
+        info.in_body = True
+    vocabulary = _vocabulary(infos[first : last + 1])
+    named = _page_title(infos)
+    title = _find_title(infos, first, vocabulary, named)
+    if title is not None:
+        infos[title].title = True
+    _inside(infos, first, last)
+    _outside(infos, first, last, vocabulary)
+    return True
+
+
+def _cut_trailing_list(infos, first, last) -> int:
+    """A related or most-read heading in the run, followed by at least two headlines and by
+    prose about other things (teasers' summaries), ends the body there: a list of teasers can
+    outweigh its cost. Paragraphs after an inline box share the body's words and keep it whole."""
+    for k in range(first + 1, last + 1):
+        info = infos[k]
+        if info.klass != "furniture" or info.reason_en not in ("related or most-read heading",):
+            continue
+        after = infos[k + 1 : last + 1]
+        heads = sum(1 for i in after if i.label in ("headline", "short") or i.dated)
+        prose = [i for i in after if i.label == "good"]
+        if heads < 2 or heads < len(prose):
+            continue
+        before = _vocabulary(infos[first:k])
+        if not prose or sum(_overlap(i, before) for i in prose) / len(prose) < 0.3:
+            return max(first, k - 1)
+    return last
+
+
+def _page_title(infos) -> int | None:
+    """"Headline - Site" as the page's <title>, when the headline is also a line of its own: the
+    line is furniture and the headline's own line is the article's title."""
+    keys = {}
+    for k, info in enumerate(infos):
+        if info.n >= 3:
+            keys.setdefault(" ".join(info.words), k)
+    named = None
+    for k, info in enumerate(infos):
+        if info.klass != "body" or info.prose and info.extras.get("ends"):
+            continue
+        parts = _TITLE_SPLIT.split(info.extras.get("text", ""))
+        if len(parts) < 2:
+            continue
+        for head in (" - ".join(parts[:-1]), " - ".join(parts[1:])):
+            words = _norm_words(head)
+            other = keys.get(" ".join(words))
+            if len(words) >= 3 and other is not None and other != k:
+                _set(info, "page-title", "عنوان الصفحة واسم الموقع", "page title with the site's name")
+                if named is None:
+                    named = other
+                break
+    return named
+
+
+def _inside(infos, first, last) -> None:
+    """Within the body: boxes opened by a related heading, teasers glued to their date, notices."""
+    box = False
+    for k in range(first, last + 1):
+        info = infos[k]
+        if info.klass == "furniture" and info.reason_en in ("related or most-read heading", "tags or categories"):
+            box = True
+            continue
+        if info.klass != "body" or info.title:
+            continue
+        if info.label == "good":
+            box = False
+            if info.notice and (k - first < 2 or last - k < 2):
+                _set(info, "site-notice", "تنبيه من الموقع إلى قارئه", "the site's notice to its reader")
+            continue
+        if box:
+            _set(info, "headline-list", "قائمة عناوين أخرى", "list of other headlines")
+        elif info.label == "headline" and info.dated and info.n <= 25:
+            _set(info, "headline-list", "عنوان خبر آخر بتاريخه", "another story's headline with its date")
+        elif info.notice:
+            _set(info, "site-notice", "تنبيه من الموقع إلى قارئه", "the site's notice to its reader")
+
+
+def _outside(infos, first, last, vocabulary) -> None:
+    """Before and after the body: blocks take one class; prose stays unless proven furniture."""
+    n_lines = len(infos)
+    # A short tail right after the body that ends the page (a credit, an author) is the article's.
+    tail_keep = set()
+    if last + 1 < n_lines and n_lines - (last + 1) <= 2 and all(
+            i.klass == "body" and i.n <= 6 and not i.dated for i in infos[last + 1 :]):
+        tail_keep = set(range(last + 1, n_lines))
+    for k, info in enumerate(infos):
+        if first <= k <= last or info.klass != "body" or info.title or k in tail_keep:
+            continue
+        if info.notice:
+            _set(info, "site-notice", "تنبيه من الموقع إلى قارئه", "the site's notice to its reader")
+            continue
+        if info.extras.get("menu_items"):
+            _set(info, "menu", "قائمة روابط", "menu of links")
+            continue
+        if info.label == "good":
+            if _teaser(infos, k) and _overlap(info, vocabulary) < 0.3:
+                _set(info, "headline-list", "ملخص خبر آخر في قائمة", "summary of another story in a list")
+            continue
+        if info.label == "near" and not _in_list(infos, k):
+            # A short sentence outside the body: kept unless it sits among furniture.
+            before = infos[k - 1] if k else None
+            after = infos[k + 1] if k + 1 < n_lines else None
+            if not (_furnitureish(before) and _furnitureish(after)):
+                continue
+        if _short_run(infos, k) or info.section >= 0.7:
+            _set(info, "menu", "قائمة روابط", "menu of links")
+        elif info.label in ("headline", "near") and info.n >= 4 and (_in_list(infos, k) or info.dated):
+            _set(info, "headline-list", "قائمة عناوين أخرى", "list of other headlines")
+        elif info.dated:
+            _set(info, "outside", "تاريخ أو وقت", "a date or a time")
+        elif info.arabic == 0:
+            _set(info, "outside", "عبارة لاتينية", "a Latin label")
+        elif info.n <= 3:
+            _set(info, "outside", "كلمات قليلة بين كتل الصفحة", "a few words between blocks of the page")
+        else:
+            _set(info, "outside", "ليس من نثر المقال", "not the article's prose")
+
+
+def _furnitureish(info) -> bool:
+    return info is None or not info.prose or info.klass != "body"
+
+
+def _short_run(infos, k) -> bool:
+    """A line in a run of three or more short lines (1-4 words, no sentence): a menu or tag list."""
+    def short(i):
+        return 0 <= i < len(infos) and 0 < infos[i].n <= 4 and not infos[i].extras.get("ends") and not infos[i].in_body
+    if not short(k):
+        return False
+    lo = k
+    while short(lo - 1):
+        lo -= 1
+    hi = k
+    while short(hi + 1):
+        hi += 1
+    return hi - lo + 1 >= 3
+
+
+def _in_list(infos, k) -> bool:
+    """A headline among others: another headline-like line within two lines on either side."""
+    for j in (k - 2, k - 1, k + 1, k + 2):
+        if 0 <= j < len(infos) and not infos[j].in_body and infos[j].label in ("headline", "near") \
+                and not infos[j].title and infos[j].n >= 3:
+            return True
+    return False
+
+
+def _teaser(infos, k) -> bool:
+    """A prose line outside the body that summarises a listed story: right after a headline,
+    with another headline or a date right after it."""
+    before = infos[k - 1] if k else None
+    after = infos[k + 1] if k + 1 < len(infos) else None
+    if before is None or before.in_body or before.title or before.label != "headline":
+        return False
+    return after is None or after.label in ("headline", "short", "bad") or after.dated or after.klass != "body"
+
+
+def article_lines(doc, state: State) -> set[int]:
+    """Start offsets of the lines the classifier calls article text: what no cross-document
+    rule may remove, however many documents repeat it (wire copy runs on many sites)."""
+    return {info.start for info in classify(doc, state) if info.article}
 
 
 def check(doc, state: State, ctx):

@@ -10,12 +10,13 @@ Thresholds are set in the pack from the calibration corpus; see the pack's descr
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass
 
 import regex
 
-from ..arabic import fold, strip_marks
-from ..stats import document_stats, sentence_lengths, word_count
+from ..arabic import fold, folded_bare_word
+from ..stats import document_stats, sentence_lengths, word_starts, words_between
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
 
@@ -24,24 +25,18 @@ PARAMS = {
     "max": "the largest value that passes (sentence-words, paragraph-words, wa-chain)",
     "min": "the smallest Osman score that passes (osman)",
     "min_words": "osman: articles shorter than this are not scored (default 150)",
+    "root_words": "wa-chain: a YAML list (relative to the pack) of words whose initial و is a root letter",
 }
 
 _STRETCH = regex.compile(r"[^،,؛;:()\"«»“”.؟?!…\n\r]+")
 # و then a word without the article: "والأمن والتعليم" is a list of nouns, not of clauses.
 _WA = regex.compile(r"(?<![\p{L}\p{M}])و(?!ال)(?=[\p{L}\p{M}]{2})([\p{L}\p{M}]+)")
-# Words that begin with و as a root letter, not the conjunction (وزير is not و + زير).
-_ROOT_WAW = frozenset(fold(w) for w in (
-    "وزير وزيرة وزارة وزراء وقت وفد وضع وسط وطني وطنية وكالة ولاية ولايات واشنطن وثيقة وقف ورقة وجود وحدة وحدات "
-    "وصول وفق وفقا وراء وسيلة وسائل واحد واحدة وجه وجهة ولد والد والدة وظيفة وعد وقائع وكيل وثائق ورشة وزن وادي "
-    "وافق وصل وقع وجد ولي وسام واقع واضح واسع وصف وفاة وباء وطن وفاق وئام وجبة ودية وسيط وساطة وصية وعي وقود "
-    "ولاء وفرة ولادة ولاءات وقوع وزاري وزارية وسطاء ورد وارد واردات ورث ورثة وكر وحش ولاية").split())
-
-
 @dataclass
 class State:
     measure: str
     limit: float
     min_words: int
+    root_words: frozenset = frozenset()  # folded; their و is not the conjunction
 
 
 def compile(params: dict, env) -> State:
@@ -50,15 +45,33 @@ def compile(params: dict, env) -> State:
     key = "min" if measure == "osman" else "max"
     if key not in params:
         raise ParamError(None, f"measure {measure} needs '{key}'")
-    return State(measure, float(expect(params, key, (int, float))), expect(params, "min_words", int, 150))
+    root_words = frozenset()
+    if "root_words" in params:
+        path = env.pack_dir / expect(params, "root_words", str)
+        data = env.load_yaml(path)
+        words = data.get("words") if isinstance(data, dict) else data
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise ParamError("root_words", "the root-words file holds a list of words (or a mapping with 'words')", path=path)
+        root_words = frozenset(fold(w) for w in words)
+    return State(measure, float(expect(params, key, (int, float))), expect(params, "min_words", int, 150), root_words)
 
 
-def wa_chains(text: str, start: int = 0):
+def wa_chains(text: str, start: int = 0, root_words: frozenset = frozenset()):
     """(start, end, clauses) for each stretch without punctuation, counting conjunction و."""
     for m in _STRETCH.finditer(text):
-        joins = [w for w in _WA.finditer(m.group()) if fold(strip_marks(w.group())) not in _ROOT_WAW]
+        joins = [w for w in _WA.finditer(m.group()) if folded_bare_word[w.group()] not in root_words]
         if joins:
             yield start + m.start(), start + m.end(), len(joins)
+
+
+def _wa_starts(doc):
+    """Where a word opens with و (before a word without the article), over the whole text at once:
+    a sentence with no more of these than the limit cannot hold a longer chain, so only the few
+    sentences with more are cut into stretches and counted."""
+    key = "metric:wa-starts"
+    if key not in doc.cache:
+        doc.cache[key] = array("q", [m.start() for m in _WA.finditer(doc.text)])
+    return doc.cache[key]
 
 
 def check(doc, state: State, ctx):
@@ -67,13 +80,19 @@ def check(doc, state: State, ctx):
             if words > state.limit:
                 yield Hit(start, end, None, {"words": words, "max": int(state.limit)})
     elif state.measure == "paragraph-words":
+        starts = word_starts(doc)
         for line in doc.lines:
-            words = word_count(doc.text[line.start : line.end])
+            words = words_between(starts, line.start, line.end)
             if words > state.limit:
                 yield Hit(line.start, line.end, None, {"words": words, "max": int(state.limit)})
     elif state.measure == "wa-chain":
+        candidates = _wa_starts(doc)
+        if len(candidates) <= state.limit:
+            return
         for start, end in doc.sentences:
-            for s, e, joins in wa_chains(doc.text[start:end], start):
+            if words_between(candidates, start, end) <= state.limit:
+                continue
+            for s, e, joins in wa_chains(doc.text[start:end], start, state.root_words):
                 if joins > state.limit:
                     yield Hit(s, e, None, {"clauses": joins + 1, "max": int(state.limit) + 1})
     else:

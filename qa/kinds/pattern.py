@@ -7,7 +7,8 @@ import unicodedata
 from dataclasses import dataclass
 
 from . import Hit, ParamError
-from ._util import MATCH_TIMEOUT, check_params, compile_regex, expect, expect_choice
+from ._anchor import anchored_finditer, find_anchor
+from ._util import check_params, compile_regex, expand_macros, expect, expect_choice, rule_deadline, time_left
 
 PARAMS = {
     "pattern": "regular expression (regex module, V1; macros {AR} {ARW} {WORD} {LATIN} {DIGIT} {CLITIC})",
@@ -57,6 +58,8 @@ class State:
     normalize: str
     exceptions: frozenset
     exceptions_pattern: object
+    # Where every match starts at one of a few literals: found by one automaton pass (see _anchor).
+    anchor: object = None
 
 
 def compile(params: dict, env) -> State:
@@ -85,20 +88,30 @@ def compile(params: dict, env) -> State:
         exceptions=frozenset(expect(params, "exceptions", list, [])),
         exceptions_pattern=compile_regex(params["exceptions_pattern"], "exceptions_pattern")
         if "exceptions_pattern" in params else None,
+        anchor=find_anchor(expand_macros(params["pattern"]), "IGNORECASE" in (params.get("flags") or ())),
     )
 
 
 def check(doc, state: State, ctx):
     view = doc.view(state.normalize)
     haystack = view.text if view else doc.text
-    for m in state.regex.finditer(haystack, timeout=MATCH_TIMEOUT):
+    # One budget for the pattern and its exceptions: finditer counts its own matching time, and
+    # each anchored match and each exception test gets what is left of the rule's budget.
+    deadline = rule_deadline(ctx)
+    if state.anchor is not None:
+        found = anchored_finditer(state.regex, haystack, state.anchor, lambda: time_left(deadline))
+    else:
+        found = state.regex.finditer(haystack, timeout=time_left(deadline))
+    for m in found:
         start, end = m.span(state.group)
         if start < 0:
             continue
         if view:
             start, end = view.span(start, end)
         excerpt = doc.text[start:end]
-        if excerpt in state.exceptions or (state.exceptions_pattern and state.exceptions_pattern.fullmatch(excerpt)):
+        if excerpt in state.exceptions:
+            continue
+        if state.exceptions_pattern is not None and state.exceptions_pattern.fullmatch(excerpt, timeout=time_left(deadline)):
             continue
         if state.replacement is not None:
             fix = m.expand(state.replacement)

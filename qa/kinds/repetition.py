@@ -5,7 +5,9 @@
           further apart are left alone: a refrain or a quotation may come back on purpose.
   corpus  a line that occurs in at least N documents of the corpus being checked: a site's
           header, footer or sidebar. Needs corpus mode (a directory, or --corpus), which first
-          counts line fingerprints over all files and then checks each file.
+          counts line fingerprints over all files and then checks each file. With a furniture
+          lexicon, a line the line classifier calls article text (a paragraph, or a
+          subheading inside the body) is never flagged, however often it repeats: wire copy runs on many sites.
 
 Lines are compared after normalisation: hamza, alef, ya and ta-marbuta folded, diacritics and
 tatweel removed, digits made 0, punctuation (including ، ؛ ؟ « ») dropped, spaces collapsed.
@@ -28,6 +30,8 @@ PARAMS = {
     "min_words": "shortest line, in words, that is compared (default 1 within, 3 in a corpus)",
     "min_documents": "corpus: documents a line must occur in (default: max(3, 2% of the corpus))",
     "min_share": "corpus: used for the default threshold, the share of documents (default 0.02)",
+    "furniture": "corpus: the furniture lexicon of the line classifier that guards article text (optional)",
+    "stopwords": "corpus: the stop-word list for that classifier (optional)",
 }
 
 _PUNCT = regex.compile(r"[\p{P}\p{S}\s]+")
@@ -52,13 +56,29 @@ class State:
     min_words: int
     min_documents: int | None
     min_share: float
+    # The line classifier's state: lines it calls article text are never site furniture.
+    guard: object = None
 
 
 def compile(params: dict, env) -> State:
     check_params(params, PARAMS, required=("mode",))
     mode = expect_choice(params, "mode", ("within", "corpus"))
+    guard = None
+    if "furniture" in params:
+        from . import lines
+
+        guard = lines.compile({"report": ["furniture"], **{k: params[k] for k in ("furniture", "stopwords") if k in params}}, env)
     return State(mode, expect(params, "min_words", int, 1 if mode == "within" else 3),
-                 expect(params, "min_documents", int), float(expect(params, "min_share", (int, float), 0.02)))
+                 expect(params, "min_documents", int), float(expect(params, "min_share", (int, float), 0.02)), guard)
+
+
+def guarded_lines(doc, state: State) -> set[int]:
+    """Start offsets of the lines a corpus rule must leave: the article's own text."""
+    if state.guard is None:
+        return set()
+    from . import lines
+
+    return lines.article_lines(doc, state.guard)
 
 
 def line_keys(doc, min_words: int):
@@ -96,9 +116,14 @@ def check(doc, state: State, ctx):
         if counts is None:
             return
         needed = threshold(state, ctx.corpus_documents)
+        guarded = None
         for start, end, key in _keyed_lines(doc, state.min_words):
             seen = counts.get(fingerprint(key), 0)
             if seen >= needed:
+                if guarded is None:
+                    guarded = guarded_lines(doc, state)
+                if start in guarded:
+                    continue
                 yield Hit(start, end, None, {"documents": seen, "corpus": ctx.corpus_documents})
         return
     previous, title = None, None

@@ -23,10 +23,12 @@ def render(fmt: str, result, rules, tty: bool = False) -> str:
     return importlib.import_module(FORMATS[fmt]).render(result, rules, tty)
 
 
-def render_chunks(fmt: str, result, rules, tty: bool = False):
+def render_chunks(fmt: str, result, rules, tty: bool = False, fail_on: str = "warning"):
     module = importlib.import_module(FORMATS[fmt])
     if hasattr(module, "chunks"):
         return module.chunks(result, rules, tty)
+    if fmt == "junit":  # its failures are the findings at or above the fail level, as the exit code's
+        return iter((module.render(result, rules, tty, fail_on=fail_on),))
     return iter((module.render(result, rules, tty),))
 
 

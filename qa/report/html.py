@@ -116,16 +116,38 @@ def _spans(anchor: str, findings, lines) -> tuple[list[Span], list[int]]:
     return spans, group_of
 
 
+# Characters HTML forbids in a document (controls other than whitespace, noncharacters, lone
+# surrogates), which Word and scrapers leave in copy. Each becomes one visible character, so
+# highlights keep their place: a C0 control its Control Pictures symbol (\v is ␋), the rest U+FFFD.
+_NOT_HTML = None
+
+
+def _html_safe(value):
+    global _NOT_HTML
+    if not isinstance(value, str):
+        return value
+    if _NOT_HTML is None:
+        import regex
+
+        _NOT_HTML = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\p{Noncharacter_Code_Point}\p{Cs}]")
+    cleaned = _NOT_HTML.sub(lambda m: chr(0x2400 + ord(m.group())) if m.group() < "\x20" else
+                            "\u2421" if m.group() == "\x7f" else "\ufffd", value)
+    return type(value)(cleaned) if cleaned != value else value  # markup stays markup
+
+
 def environment():
     """The Jinja2 environment of every HTML view (the report and `qa serve`'s page), autoescaped."""
     import jinja2
 
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(Path(__file__).parent / "templates")),
         autoescape=True,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_html_safe,
     )
+    env.globals["date_source_ar"] = DATE_SOURCE_AR  # the article macro is imported without context
+    return env
 
 
 def build_article(anchor: str, doc, findings) -> Article:
@@ -136,7 +158,7 @@ def build_article(anchor: str, doc, findings) -> Article:
     table = sorted(range(len(findings)), key=lambda k: (SEVERITY_ORDER[findings[k].severity], findings[k].start, findings[k].rule))
     return Article(
         anchor=anchor, path=doc.path, date=doc.date.isoformat() if doc.date else "",
-        date_source=DATE_SOURCE_AR.get(doc.date_source or "", doc.date_source or ""), lines=lines, findings=findings,
+        date_source=doc.date_source or "", lines=lines, findings=findings,
         counts={s: counts.get(s, 0) for s in SEVERITY_ORDER}, stats=doc.stats, spans=spans, span_of=span_of, table=table,
     )
 

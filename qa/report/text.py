@@ -26,16 +26,24 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1 and word != 'info')}"
 
 
-def summary(findings, files: int) -> list[str]:
-    """The closing lines: the totals, then how many `--fix` would settle."""
+def summary(findings, documents) -> list[str]:
+    """The closing lines: the totals, how many `--fix` would settle, and how many files were
+    dated by the run's day."""
+    files = len(documents)
     if not findings:
-        return [f"No findings in {plural(files, 'file')}."]
-    counts = summary_counts(findings)["by_severity"]
-    by_severity = ", ".join(plural(counts[s], s) for s in ("error", "warning", "info"))
-    lines = [f"{plural(len(findings), 'finding')} in {plural(files, 'file')}: {by_severity}."]
+        lines = [f"No findings in {plural(files, 'file')}."]
+    else:
+        counts = summary_counts(findings)["by_severity"]
+        by_severity = ", ".join(plural(counts[s], s) for s in ("error", "warning", "info"))
+        lines = [f"{plural(len(findings), 'finding')} in {plural(files, 'file')}: {by_severity}."]
     fixable = sum(1 for f in findings if f.fix is not None and f.fix_safe)
     if fixable:
         lines.append(f"{fixable} fixable with `--fix`.")
+    # Dated by the run's day, not the article: factual-drift may then judge old copy as current.
+    undated = sum(1 for d in documents if d.date_source == "today")
+    if undated:
+        lines.append(f"{plural(undated, 'file')} had no date (--date, front matter or a dateline) "
+                     f"and {'were' if undated != 1 else 'was'} checked as of today.")
     return lines
 
 
@@ -60,5 +68,5 @@ def chunks(result, rules, tty: bool = False):
         severity = f"{_COLOURS[f.severity]}{f.severity}{_RESET}" if tty else f.severity
         rule = f"{_DIM}{f.rule}{_RESET}" if tty else f.rule
         yield f"{f.path}:{f.line}:{f.column}: {severity} {rule} {visible(f.message)} | {visible(f.message_en)}\n"
-    for line in summary(findings, len(result.documents)):
+    for line in summary(findings, result.documents):
         yield line + "\n"
