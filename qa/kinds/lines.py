@@ -546,22 +546,28 @@ def _page_pass(infos: list[LineInfo], state: State) -> bool:
 
 
 def _cut_trailing_list(infos, first, last) -> int:
-    """A related or most-read heading in the run, followed by at least two headlines and by
-    prose about other things (teasers' summaries), ends the body there: a list of teasers can
-    outweigh its cost. Paragraphs after an inline box share the body's words and keep it whole."""
+    """A related heading in the run, after which every paragraph is a teaser's summary (right
+    after a headline, with a headline or a date right after it) about other things than the
+    body before it, ends the body there: a list of teasers can outweigh its cost. Paragraphs
+    after an inline box follow one another and share the body's words; they keep it whole."""
     for k in range(first + 1, last + 1):
         info = infos[k]
-        if info.klass != "furniture" or info.reason_en not in ("related or most-read heading",):
+        if info.klass != "furniture" or info.reason_en != "related or most-read heading":
             continue
-        after = infos[k + 1 : last + 1]
-        heads = sum(1 for i in after if i.label in ("headline", "short") or i.dated)
-        prose = [i for i in after if i.label == "good"]
-        if heads < 2 or heads < len(prose):
+        prose = [j for j in range(k + 1, last + 1) if infos[j].label == "good"]
+        if len(prose) < 2 or not all(_card(infos, j) for j in prose):
             continue
         before = _vocabulary(infos[first:k])
-        if not prose or sum(_overlap(i, before) for i in prose) / len(prose) < 0.3:
+        if sum(_overlap(infos[j], before) for j in prose) / len(prose) < 0.3:
             return max(first, k - 1)
     return last
+
+
+def _card(infos, k) -> bool:
+    before = infos[k - 1] if k else None
+    after = infos[k + 1] if k + 1 < len(infos) else None
+    return (before is not None and before.label == "headline" and before.n >= 4
+            and (after is None or after.dated or after.label == "headline" or after.klass != "body"))
 
 
 def _page_title(infos) -> int | None:
@@ -591,11 +597,11 @@ def _page_title(infos) -> int | None:
 
 def _inside(infos, first, last) -> None:
     """Within the body: boxes opened by a related heading, teasers glued to their date, notices."""
-    box = False
+    box, box_items = False, 0
     for k in range(first, last + 1):
         info = infos[k]
         if info.klass == "furniture" and info.reason_en in ("related or most-read heading", "tags or categories"):
-            box = True
+            box, box_items = True, 0
             continue
         if info.klass != "body" or info.title:
             continue
@@ -604,12 +610,21 @@ def _inside(infos, first, last) -> None:
             if info.notice and (k - first < 2 or last - k < 2):
                 _set(info, "site-notice", "تنبيه من الموقع إلى قارئه", "the site's notice to its reader")
             continue
-        if box:
+        if box and not _subheading_after_box(infos, k, last, box_items):
             _set(info, "headline-list", "قائمة عناوين أخرى", "list of other headlines")
+            box_items += 1
         elif info.label == "headline" and info.dated and info.n <= 25:
             _set(info, "headline-list", "عنوان خبر آخر بتاريخه", "another story's headline with its date")
         elif info.notice:
             _set(info, "site-notice", "تنبيه من الموقع إلى قارئه", "the site's notice to its reader")
+
+
+def _subheading_after_box(infos, k, last, box_items) -> bool:
+    """A short line closing a box right before the next paragraph: a subheading as likely as the
+    box's last item, and a lost subheading costs more than a kept item."""
+    info = infos[k]
+    return (box_items >= 1 and info.n <= 5 and not info.dated and k + 1 <= last
+            and infos[k + 1].label == "good")
 
 
 def _outside(infos, first, last, vocabulary) -> None:
