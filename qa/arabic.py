@@ -266,9 +266,15 @@ def clitic_splits(word: str, min_stem: int = 2) -> list[tuple[str, str]]:
 clitic_readings = WordMemo(clitic_splits)  # per-run memo of clitic_splits(word)
 
 
-# Sentence ends: a run of terminators, optional closing quotes or brackets, then space or end.
-# A full stop between digits (3.5) or inside an abbreviation run is not an end.
-_SENTENCE_END = regex.compile(r"(?:(?<!\d)\.(?!\d)|[؟?!؛…])+[»”\"’')\]]*(?=\s|$)|(?:\r\n|\r|\n)\s*")
+# Sentence ends: a run of terminators, optional closing quotes or brackets, then space or end; a
+# full stop after a number ends a sentence when a space follows ("في 1987. و"). Copy also glues the
+# next sentence on ("مدرسة.وأنه", "الإعلام..وقال"): a terminator between two words of two letters
+# or more is an end too, unless it is a site name's dot ("العربية.نت"). A full stop between digits
+# (3.5) or in an abbreviation of single letters (أ.ف.ب) is not an end.
+_SENTENCE_END = regex.compile(
+    r"(?:(?<!\d)\.(?!\d)|(?<=\d)\.(?=\s)|[؟?!؛…])+[»”\"’')\]]*(?=\s|$)"
+    r"|(?<=[\u0621-\u064A]{2})(?:\.+|[؟!؛…]+)(?=[\u0621-\u064A]{2})(?!(?:نت|كوم|أورغ|اورغ|إنفو|انفو)(?![\p{L}\p{M}]))"
+    r"|(?:\r\n|\r|\n)\s*")
 _BLANK_LINES = regex.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))*")
 
 

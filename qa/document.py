@@ -168,6 +168,8 @@ class Document:
     stats: object = field(default=None, repr=False, compare=False)
     # Problems met while checking (a rule that timed out), reported as file errors.
     errors: list = field(default_factory=list, repr=False, compare=False)
+    # Things the user should know that are not errors (a stale suppression marker), as "line:col: …".
+    warnings: list = field(default_factory=list, repr=False, compare=False)
     # Per-run scratch space that check kinds may fill and share (e.g. token lists), keyed by name.
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 

@@ -72,8 +72,10 @@ class Person:
     names: list
     shared_names: list
     terms: list
-    verify: bool = False
+    verify: bool = False  # not yet checked against Wikidata: drift resting on it is a warning
     line: int | None = None
+    verified: str | None = None  # the date of the Wikidata export that confirmed the entry
+    source: str | None = None  # where the entry's last change comes from
 
     def holds(self, office: str, day: dt.date, surely: bool = False) -> Term | None:
         return next((t for t in self.terms if t.office == office and (t.surely_covers(day) if surely else t.covers(day))), None)
@@ -148,6 +150,8 @@ def load(path: Path, load_yaml=None) -> Facts:
         from .packs import load_yaml_file as load_yaml
 
     data = load_yaml(path)
+    if isinstance(data, dict) and "people" in data and data["people"] is None:
+        data["people"] = []  # a base with offices and nobody yet, to fill by `qa facts import`
     if not isinstance(data, dict) or not isinstance(data.get("offices"), dict) or not isinstance(data.get("people"), list):
         raise FactsError(f"{path}: a facts base has 'offices' (a mapping) and 'people' (a list)")
     offices = {}
@@ -170,7 +174,9 @@ def load(path: Path, load_yaml=None) -> Facts:
                 raise FactsError(f"{where}: {spec.get('name_en')}: term with unknown office {term.get('office') if isinstance(term, dict) else term!r}")
             terms.append(_term(term, where))
         people.append(Person(str(spec["id"]), str(spec.get("name_en", "")), [str(n) for n in spec.get("names") or []],
-                             [str(n) for n in spec.get("shared_names") or []], terms, bool(spec.get("verify")), line))
+                             [str(n) for n in spec.get("shared_names") or []], terms, bool(spec.get("verify")), line,
+                             str(spec["verified"]) if spec.get("verified") else None,
+                             str(spec["source"]) if spec.get("source") else None))
     generic = {k: [str(t) for t in v] for k, v in (data.get("generic_titles") or {}).items()}
     return Facts(offices, people, generic, str(path))
 

@@ -739,7 +739,7 @@ def openapi_document() -> dict:
                     "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},
                     "documents": {"type": "array", "items": {"type": "object", "required": ["path", "date", "date_source"],
                         "properties": {"path": {"type": "string"}, "date": {"type": ["string", "null"]},
-                                       "date_source": {"enum": ["flag", "front-matter", "text", "today"]},
+                                       "date_source": {"enum": ["flag", "path", "front-matter", "text", "today"]},
                                        "stats": {"type": "object"}}}},
                     "summary": {"type": "object", "required": ["files", "findings", "by_pack"]},
                     "errors": {"type": "array", "items": {"type": "string"}}}},
@@ -777,7 +777,11 @@ def openapi_document() -> dict:
                 "responses": answers({"type": "object", "required": ["findings"]}, "application/json", 400, 401, 413, 415, 503)}},
             "/api/v1/rules": {"get": {"summary": "The packs and their rules", "security": [{}, {"bearer": []}],
                                       "responses": answers({"$ref": "#/components/schemas/Rules"}, "application/json", 401)}},
-            "/healthz": {"get": {"summary": "Liveness", "responses": answers({"$ref": "#/components/schemas/Health"})}},
+            "/healthz": {"get": {"summary": "Liveness; 503 with status 'stuck' while a check outlives twice its budget",
+                                 "responses": {**answers({"$ref": "#/components/schemas/Health"}),
+                                               "503": {"description": "A check in this worker is stuck",
+                                                       "content": {"application/json": {"schema": {
+                                                           "$ref": "#/components/schemas/Health"}}}}}}},
             "/v2/check": {"post": {
                 "summary": "LanguageTool-compatible check",
                 "requestBody": {"required": True, "content": {"application/x-www-form-urlencoded": {"schema": form_schema}}},

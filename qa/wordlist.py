@@ -52,6 +52,7 @@ def _build(path: Path) -> None:
     import regex
     from wordfreq import get_frequency_dict
 
+    from .arabic import strip_marks
     from .fixes import write_atomic
 
     arabic = regex.compile(r"[\p{scx=Arabic}&&\p{L}]+", regex.V1)
@@ -62,6 +63,8 @@ def _build(path: Path) -> None:
     core = sorted({fold(w).encode("utf-8") for w, f in frequencies.items() if f >= CORE_FREQUENCY})
     write_atomic(path.with_suffix(".core"), b"\n".join(core))
     write_atomic(path, b"\n".join(sorted({fold(w).encode("utf-8") for w in frequencies})))
+    # As spelled, hamza kept: whether a form exists must not depend on folding (qa/morph.py).
+    write_atomic(path.with_suffix(".exact"), b"\n".join(sorted({strip_marks(w).encode("utf-8") for w in frequencies})))
 
 
 class SortedWordFile:
@@ -75,6 +78,7 @@ class SortedWordFile:
     LOAD_AFTER = 20_000
 
     def __init__(self, path: Path):
+        self.path = path
         self._trie = _open_trie(path)
         if self._trie is not None:
             return
@@ -111,6 +115,10 @@ class SortedWordFile:
         return False
 
 
+    def all(self) -> list[str]:
+        return self.path.read_bytes().decode("utf-8").split("\n")
+
+
 def _open_trie(path: Path):
     """The memory-mapped MARISA trie of a word file, built beside it on first use; None when
     marisa-trie is not installed or the trie cannot be written or read."""
@@ -135,9 +143,9 @@ class WordListUnavailable(Exception):
 
 
 @lru_cache(maxsize=1)
-def _word_files() -> tuple[SortedWordFile, SortedWordFile, SortedWordFile]:
+def _word_files() -> tuple[SortedWordFile, SortedWordFile, SortedWordFile, SortedWordFile]:
     path = cache_dir() / f"{_cache_key()}.words"
-    if not all(path.with_suffix(s).exists() for s in (".words", ".common", ".core")):
+    if not all(path.with_suffix(s).exists() for s in (".words", ".common", ".core", ".exact")):
         from .progress import announce
 
         announce(f"building the Arabic word list in {path.parent} (first run only; a few seconds)")
@@ -151,7 +159,8 @@ def _word_files() -> tuple[SortedWordFile, SortedWordFile, SortedWordFile]:
 
             path = Path(tempfile.mkdtemp(prefix="tadqiq-")) / path.name
             _build(path)
-    return SortedWordFile(path), SortedWordFile(path.with_suffix(".common")), SortedWordFile(path.with_suffix(".core"))
+    return (SortedWordFile(path), SortedWordFile(path.with_suffix(".common")), SortedWordFile(path.with_suffix(".core")),
+            SortedWordFile(path.with_suffix(".exact")))
 
 
 def arabic_words() -> SortedWordFile:
@@ -167,6 +176,11 @@ def common_words() -> SortedWordFile:
 def core_words() -> SortedWordFile:
     """Forms at zipf 4.5 or above: the core vocabulary of news Arabic, folded."""
     return _word_files()[2]
+
+
+def exact_words() -> SortedWordFile:
+    """Every Arabic form in the list as spelled (marks stripped, nothing folded)."""
+    return _word_files()[3]
 
 
 def is_core(word: str) -> bool:

@@ -54,7 +54,7 @@ def test_json_contract_is_pinned(capsys):
     assert data["summary"]["findings"] == len(data["findings"])
     assert sum(data["summary"]["by_pack"].values()) == len(data["findings"])
     keys = {"path", "line", "column", "end_line", "end_column", "rule", "pack", "severity", "message",
-            "message_en", "excerpt", "fix"}
+            "message_en", "excerpt", "fix", "related"}
     assert data["findings"]
     for f in data["findings"]:
         assert set(f) == keys

@@ -20,7 +20,7 @@ def test_plurals_and_the_fixable_line(tmp_path):
     (tmp_path / "one.txt").write_text(ONE, encoding="utf-8")
     out = run("check", str(tmp_path / "one.txt"), "--no-config").stdout.splitlines()
     assert out[-3:] == ["1 finding in 1 file: 0 errors, 1 warning, 0 info.", "1 fixable with `--fix`.",
-                        "1 file had no date (--date, front matter or a dateline) and was checked as of today."]
+                        "The file had no date (--date, --date-from-path, front matter or a dateline) and was checked as of today."]
     (tmp_path / "two.txt").write_text(ONE, encoding="utf-8")
     out = run("check", str(tmp_path / "one.txt"), str(tmp_path / "two.txt"), "--date", "2025-01-01", "--no-config").stdout.splitlines()
     assert out[-2] == "2 findings in 2 files: 0 errors, 2 warnings, 0 info." and out[-1] == "2 fixable with `--fix`."

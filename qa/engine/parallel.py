@@ -7,7 +7,8 @@ sets each one up either way. Results come back in file order, so output is ident
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from ..config import Config
 from ..document import Document, InputError
@@ -22,6 +23,8 @@ class RunResult:
     findings: list[Finding]
     errors: list[FileError]
     documents: list[Document]
+    # Printed as warnings; they do not change the exit code (see FileError.warning).
+    warnings: list[FileError] = field(default_factory=list)
 
 
 _WORKER: dict = {}
@@ -50,6 +53,8 @@ def _check_one(job):
 
         doc.stats = document_stats(doc)
     problems = [FileError(path, message) for message in doc.errors]
+    problems.extend(FileError(path, message, warning=True, where=where)
+                    for where, message in (w.split(": ", 1) for w in doc.warnings))
     if not want_text:
         doc = Document("", path=doc.path, date=doc.date, date_source=doc.date_source, encoding=doc.encoding,
                        stats=doc.stats)
@@ -134,15 +139,17 @@ def iter_checked(paths, config: Config, jobs: int | None = None, progress=None, 
         engine.use_corpus(None)
 
 
-def check_paths(paths, *, config: Config | None = None, keep_text: bool = False) -> RunResult:
+def check_paths(paths: Iterable[str | os.PathLike[str]], *, config: Config | None = None,
+                keep_text: bool = False) -> RunResult:
     """Check files and directories. Unreadable files become errors; the others are checked.
     Documents keep their text only with keep_text, so a large corpus is not held in memory."""
     config = config or Config()
-    findings, errors, documents = [], [], []
-    for _, doc, found, problems in iter_checked(paths, config, want_text=keep_text):
-        errors.extend(problems)
+    result = RunResult([], [], [])
+    for _, doc, found, problems in iter_checked([os.fspath(p) for p in paths], config, want_text=keep_text):
+        for problem in problems:
+            (result.warnings if problem.warning else result.errors).append(problem)
         if doc is None:
             continue
-        findings.extend(found)
-        documents.append(doc)
-    return RunResult(findings, errors, documents)
+        result.findings.extend(found)
+        result.documents.append(doc)
+    return result

@@ -42,8 +42,9 @@ def summary(findings, documents) -> list[str]:
     # Dated by the run's day, not the article: factual-drift may then judge old copy as current.
     undated = sum(1 for d in documents if d.date_source == "today")
     if undated:
-        lines.append(f"{plural(undated, 'file')} had no date (--date, front matter or a dateline) "
-                     f"and {'were' if undated != 1 else 'was'} checked as of today.")
+        which = "The file" if files == 1 else f"{undated} of {files} files"
+        lines.append(f"{which} had no date (--date, --date-from-path, front matter or a dateline) "
+                     f"and {'was' if undated == 1 else 'were'} checked as of today.")
     return lines
 
 
