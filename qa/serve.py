@@ -464,6 +464,9 @@ def create_app(settings: Settings | None = None):
 
     settings = settings or Settings()
     checker = Checker(settings)
+    # One small check at start-up builds what the engine builds lazily (the word list on a first
+    # run, its memo tables), so the first request is not the one to run out of its time budget.
+    checker.check("قال المتحدث إن الوفد غادر.", None)
     rules_by_id = {r.id: r for r in checker.engine.all_rules}
 
     def guarded(handler, form_auth: bool = False):

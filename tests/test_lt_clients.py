@@ -16,7 +16,7 @@ CLIENTS = json.loads((ROOT / "tests" / "fixtures" / "lt-clients.json").read_text
 ORIGIN = "https://addin.example.org"
 # An emoji first, so that UTF-16 offsets differ from code points; a space before «،», a calque whose
 # message names two alternatives, and a word without its hamza.
-TEXT = "😀 قال المتحدث ، إن السفارات التي تعرضت لضرب شاق في السنوات الأخيرة سوف لن تغلق. واكد بأن الوفد غادر."
+TEXT = "😀 قال المتحدث ، إن الحكومة تسعى إلى إبداع عقبات في السنوات الأخيرة وسوف لن تتراجع. واكد بأن الوفد غادر."
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +58,8 @@ def test_browser_addon_text_plain_form_with_language_auto(client):
     assert utf16_slice(TEXT, space["offset"], space["length"]) == " "
     assert space["replacements"] == [{"value": ""}]
     # The calque's message names two alternatives; both come back as replacements.
-    calque = next(m for m in body["matches"] if "لضرب شاق" in utf16_slice(TEXT, m["offset"], m["length"]))
-    assert [r["value"] for r in calque["replacements"]] == ["تضرر بشدة", "تلقى ضربة قوية"]
+    calque = next(m for m in body["matches"] if "إبداع عقبات" in utf16_slice(TEXT, m["offset"], m["length"]))
+    assert [r["value"] for r in calque["replacements"]] == ["خلق عقبات", "وضع عقبات"]
 
 
 def test_browser_addon_premium_sends_data_with_text(client):
