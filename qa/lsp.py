@@ -112,7 +112,7 @@ def diagnostics(text: str, findings) -> list[types.Diagnostic]:
     where = Positions(text)
     return [types.Diagnostic(
         range=where.range(f.start, f.end), severity=SEVERITY[f.severity], code=f.rule, source=SOURCE,
-        message=f"{f.message}\n{f.message_en}",
+        message=f"{f.message}\n{f.message_en}" + "".join(f"\n(+ {r.rule})" for r in f.related),
         data={"fix": f.fix, "safe": f.fix_safe, "start": f.start, "end": f.end},
     ) for f in findings]
 

@@ -507,7 +507,9 @@ def create_app(settings: Settings | None = None):
         return _json({"findings": [
             {"offset": utf16(f.start), "length": utf16(f.end) - utf16(f.start), "rule": f.rule, "pack": f.pack,
              "severity": f.severity, "message": f.message, "message_en": f.message_en, "fix": f.fix,
-             "safe": f.fix is not None and f.fix_safe} for f in findings]})
+             "safe": f.fix is not None and f.fix_safe,
+             # Other rules that saw the same problem (qa.samecause): named on the same card.
+             "related": [{"rule": r.rule, "severity": r.severity} for r in f.related]} for f in findings]})
 
     async def list_rules(request, started):
         packs = []

@@ -34,8 +34,10 @@ def synthetic_report():
     word = text.index("اسطنبول")
     space = text.index(" ،")
     bad = text.index("خطأ")
+    hamza = finding(doc, word, word + 7, "typography/missing-hamza", "warning", "إسطنبول")
+    hamza.related.append(finding(doc, word, word + 7, "consistency/house-style", "info"))  # as qa.samecause leaves it
     findings = [
-        finding(doc, word, word + 7, "typography/missing-hamza", "warning", "إسطنبول"),
+        hamza,
         finding(doc, word, word + 7, "mt-debris/unknown-word", "warning"),
         finding(doc, word, word + 7, "consistency/variant-spelling", "info"),
         finding(doc, space, space + 1, "typography/space-before-punct", "warning", ""),
@@ -50,6 +52,8 @@ def test_one_card_per_span_with_every_finding_on_it():
     mark = re.search(r'<mark[^>]*>اسطنبول<span class="tip".*?</mark>', html, re.S).group()
     assert mark.count('class="span-card"') == 1 and mark.count('class="item"') == 3
     assert mark.index("typography/missing-hamza") < mark.index("consistency/variant-spelling")
+    # A finding another rule also reported (engine-side, one per problem) names that rule on its card.
+    assert "ورصدتها أيضًا" in mark and "consistency/house-style" in mark
 
 
 def test_errors_first_and_rows_link_to_their_highlights():

@@ -169,6 +169,18 @@
       fix.append("الإصلاح المقترح: ", shown, f.safe ? "" : " (للمراجعة)");
       row.appendChild(fix);
     }
+    if (f.related && f.related.length) {  // other rules that saw the same problem
+      var related = document.createElement("span");
+      related.className = "related";
+      related.append("ورصدتها أيضًا: ");
+      f.related.forEach(function (r, i) {
+        var id = document.createElement("span");
+        id.className = "rule";
+        id.textContent = r.rule;
+        related.append(id, " (" + labels[r.severity] + ")" + (i < f.related.length - 1 ? "، " : ""));
+      });
+      row.appendChild(related);
+    }
     return row;
   }
 
