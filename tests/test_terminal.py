@@ -29,6 +29,8 @@ def test_plurals_and_the_fixable_line(tmp_path):
     assert run("check", str(clean), "--date", "2025-01-01", "--no-config").stdout == "No findings in 1 file.\n"
     baseline = run("baseline", str(tmp_path / "one.txt"), "-o", str(tmp_path / "b.json"), "--no-config").stdout
     assert baseline.startswith("Recorded 1 finding in 1 file to ")
+    cleaned = run("clean", str(clean), "--out", str(tmp_path / "out")).stdout.splitlines()[-1]
+    assert cleaned == "Cleaned 1 file: removed 0 lines, 0 words."
 
 
 def test_summary_goes_to_stderr_when_the_report_goes_to_a_file(tmp_path):
