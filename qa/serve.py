@@ -59,7 +59,7 @@ LT_KIND_BY_PACK = {
     "mt-debris": ("GRAMMAR", "mistranslation"),
     "boilerplate": ("MISC", "addition"),
     "factual-drift": ("SEMANTICS", "inconsistent-entities"),
-    "consistency": ("CONSISTENCY", "inconsistency"),
+    "consistency": ("MISC", "inconsistency"),
     "readability": ("STYLE", "style"),
 }
 # The alternatives a message names, in the English message's wording: «write «X» or «Y»», «suggested
