@@ -159,3 +159,15 @@ def test_unknown_languagetool_rule_ids_are_ignored(client):
     body = client.post("/v2/check", data={"text": TEXT, "language": "auto",
                                           "disabledRules": "WHITESPACE_RULE,typography/space-before-punct"}).json()
     assert body["matches"] and "typography/space-before-punct" not in {m["rule"]["id"] for m in body["matches"]}
+
+
+def test_every_category_is_one_languagetool_clients_know():
+    from qa.serve import LT_KIND_BY_PACK, LT_KIND_BY_RULE
+
+    # LanguageTool's category ids (its core categories) and ITS 2.0 issue types, which clients colour.
+    known = {"CASING", "COLLOCATIONS", "COMPOUNDING", "CONFUSED_WORDS", "FALSE_FRIENDS", "GRAMMAR", "MISC",
+             "PUNCTUATION", "REDUNDANCY", "REPETITIONS", "SEMANTICS", "STYLE", "TYPOGRAPHY", "TYPOS"}
+    its = {"addition", "duplication", "inconsistency", "inconsistent-entities", "misspelling", "mistranslation",
+           "style", "typographical", "untranslated", "whitespace", "uncategorized"}
+    for category, issue in [*LT_KIND_BY_RULE.values(), *LT_KIND_BY_PACK.values()]:
+        assert category in known and issue in its, (category, issue)
