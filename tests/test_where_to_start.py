@@ -120,6 +120,14 @@ def test_report_in_chromium_starts_with_the_error_and_links_to_highlights(tmp_pa
     tip = focused.find_element(By.CSS_SELECTOR, ".tip")
     assert tip.is_displayed() and "factual-drift/former-on-sitting" in tip.text
     shoot(driver, tmp_path, "report-error-card.png")
+    # One card box at a time: pointing at another highlight hides the focused one's.
+    from selenium.webdriver.common.action_chains import ActionChains
+
+    other = next(m for m in driver.find_elements(By.CSS_SELECTOR, "mark[data-findings]")
+                 if m.is_displayed() and "target" not in m.get_attribute("class") and m.text.strip())
+    ActionChains(driver).move_to_element(other).perform()
+    time.sleep(0.2)
+    assert other.find_element(By.CSS_SELECTOR, ".tip").is_displayed() and not tip.is_displayed()
     # Every narrow highlight (a stray space, an insertion point) is at least a letter wide.
     letter = driver.execute_script(
         "var s = document.createElement('span'); s.textContent = 'ب'; document.querySelector('.text').appendChild(s);"
