@@ -5,7 +5,8 @@
 - A quick fix for each finding with a safe fix, and "apply every safe fix" for the document.
 - Hover on a finding: its messages and the rule's explanation, as `qa explain` prints it.
 - Settings from the workspace's pyproject.toml `[tool.qa]` (or qa.toml), found from the document's
-  folder upwards, as `qa check` finds them from the current directory.
+  folder upwards, as `qa check` finds them from the current directory; read again when the editor
+  saves one of those files.
 
 Checks run one at a time on a worker thread, so the server keeps answering while one runs.
 Positions are sent in UTF-16 code units, LSP's default, converted from tadqiq's code points.
@@ -25,6 +26,9 @@ from pygls.lsp.server import LanguageServer
 from . import __version__
 
 DEBOUNCE_SECONDS = 0.4
+# What is checked: copy, whatever else the editor sends (code and settings files are not Arabic prose).
+DRAFT_LANGUAGES = {"plaintext", "text", "markdown"}
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown")
 SOURCE = "tadqiq"
 SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning,
             "info": types.DiagnosticSeverity.Information}
@@ -100,6 +104,10 @@ class Checks:
         self.findings[uri] = (text, findings)
         return findings
 
+    def forget_settings(self) -> None:
+        with self._lock:
+            self._engines.clear()
+
     def rule(self, rule_id: str):
         for _, engine, _ in self._engines.values():
             for rule in engine.all_rules:
@@ -142,21 +150,36 @@ def create_server() -> LanguageServer:
             pending[uri].cancel()
         pending[uri] = asyncio.ensure_future(publish(uri, delay))
 
+    drafts: set[str] = set()  # the open documents that are copy, not code or settings
+
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: LanguageServer, params: types.DidOpenTextDocumentParams):
-        schedule(params.text_document.uri, 0.0)
+        document = params.text_document
+        if document.language_id in DRAFT_LANGUAGES or document.uri.lower().endswith(DRAFT_SUFFIXES):
+            drafts.add(document.uri)
+            schedule(document.uri, 0.0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: LanguageServer, params: types.DidChangeTextDocumentParams):
-        schedule(params.text_document.uri, DEBOUNCE_SECONDS)
+        if params.text_document.uri in drafts:
+            schedule(params.text_document.uri, DEBOUNCE_SECONDS)
 
     @server.feature(types.TEXT_DOCUMENT_DID_SAVE)
     def did_save(ls: LanguageServer, params: types.DidSaveTextDocumentParams):
-        schedule(params.text_document.uri, 0.0)
+        uri = params.text_document.uri
+        if uri.endswith(("/pyproject.toml", "/qa.toml")):
+            # The settings changed: read them again, and check every open draft under them.
+            checks.forget_settings()
+            for draft in drafts:
+                schedule(draft, 0.0)
+            return
+        if uri in drafts:
+            schedule(uri, 0.0)
 
     @server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
     def did_close(ls: LanguageServer, params: types.DidCloseTextDocumentParams):
         uri = params.text_document.uri
+        drafts.discard(uri)
         if uri in pending:
             pending.pop(uri).cancel()
         checks.findings.pop(uri, None)

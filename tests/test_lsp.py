@@ -107,3 +107,25 @@ def test_positions_count_utf16_and_line_breaks():
     assert where.position(text.index("c")) == types.Position(line=1, character=0)
     assert where.position(text.index("d")) == types.Position(line=2, character=0)
     assert where.position(text.index("e")) == types.Position(line=3, character=0)
+
+
+@pytest.mark.asyncio
+async def test_saving_the_settings_rechecks_open_drafts(client: LanguageClient, tmp_path):
+    uri = (tmp_path / "draft.txt").as_uri()
+    found = await open_and_wait(client, uri, TEXT)
+    assert any(d.code == "typography/space-before-punct" for d in found)
+    settings = tmp_path / "qa.toml"
+    settings.write_text('ignore = ["typography/space-before-punct"]\n', encoding="utf-8")
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=settings.as_uri())))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert not [d for d in client.diagnostics[uri] if d.code == "typography/space-before-punct"]
+
+
+@pytest.mark.asyncio
+async def test_code_and_settings_files_are_not_checked(client: LanguageClient, tmp_path):
+    code = (tmp_path / "tool.py").as_uri()
+    client.text_document_did_open(types.DidOpenTextDocumentParams(text_document=types.TextDocumentItem(
+        uri=code, language_id="python", version=1, text='print("قال المتحدث ، إن")\n')))
+    uri = (tmp_path / "draft.md").as_uri()
+    await open_and_wait(client, uri, TEXT)
+    assert code not in client.diagnostics
