@@ -142,5 +142,7 @@ def run_clean(paths, out_dir: str, config, jobs=None, progress=None, fmt: str = 
         print(json.dumps({"files": records, "summary": summary}, ensure_ascii=False, indent=2))
         return failed
     tail = f"; {warned} file{'s' * (warned != 1)} lost more than {MAX_SHARE:.0%} of their words" if warned else ""
-    print(f"Cleaned {files} file{'s' * (files != 1)}: removed {total_lines} lines, {total_words} words{tail}.")
+    from .report.text import plural
+
+    print(f"Cleaned {plural(files, 'file')}: removed {plural(total_lines, 'line')}, {plural(total_words, 'word')}{tail}.")
     return failed

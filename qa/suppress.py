@@ -43,10 +43,14 @@ class Region:
 
 
 def regions(doc) -> list[Region]:
+    from .markdown import code_regions, is_markdown
+
     text = doc.text
+    # In Markdown, front matter and code are not prose: nothing in them is reported.
+    out = [Region(start, end, frozenset()) for start, end in code_regions(text)] if is_markdown(doc.path) else []
     if "qa-ignore" not in text:
-        return []
-    out, open_spans = [], []
+        return out
+    open_spans = []
     for m in _MARKER.finditer(text):
         ids = frozenset(regex.split(r"[\s,]+", m.group("ids").strip())) - {""}
         out.append(Region(m.start(), m.end(), frozenset()))  # the marker itself

@@ -143,6 +143,9 @@ class WordListUnavailable(Exception):
 def _word_files() -> tuple[SortedWordFile, SortedWordFile, SortedWordFile, SortedWordFile]:
     path = cache_dir() / f"{_cache_key()}.words"
     if not all(path.with_suffix(s).exists() for s in (".words", ".common", ".core", ".exact")):
+        from .progress import announce
+
+        announce(f"building the Arabic word list in {path.parent} (first run only; a few seconds)")
         try:
             _build(path)
         except ImportError as exc:

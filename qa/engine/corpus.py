@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..config import Config
 from ..document import Document, InputError
+from ..progress import PASS_1
 from .walk import read_document
 
 
@@ -87,7 +88,7 @@ def _first_pass(engine, doc: Document, want_stats: bool, keep_text: bool = True)
 
 
 def corpus_of(engine, files, config: Config, kept: dict | None = None, want_stats: bool = False,
-              keep_text: bool = True) -> Corpus:
+              keep_text: bool = True, progress=None) -> Corpus:
     """Pass 1 over some files, in this process. With `kept`, each file read is also checked by
     every rule that does not need the counts, while its analyses are at hand, and kept there
     (path -> KeptDocument) until KEEP_CHARS: pass 2 then neither reads, decodes nor dates it again,
@@ -95,7 +96,9 @@ def corpus_of(engine, files, config: Config, kept: dict | None = None, want_stat
     corpus = Corpus()
     rules = engine.collecting_rules
     room = KEEP_CHARS
-    for path in files:
+    for done, path in enumerate(files, 1):
+        if progress:
+            progress(done - 1, len(files), PASS_1)
         try:
             doc = read_document(path, config)
         except InputError:
@@ -104,17 +107,21 @@ def corpus_of(engine, files, config: Config, kept: dict | None = None, want_stat
         if kept is not None and (len(doc.text) <= room or not keep_text) and path not in kept:
             room -= len(doc.text) if keep_text else 0
             kept[path] = _first_pass(engine, doc, want_stats, keep_text)
+    if progress:
+        progress(len(files), len(files), PASS_1)
     return corpus
 
 
 def build_corpus(engine, files, config: Config, jobs: int = 1, kept: dict | None = None,
-                 want_stats: bool = False) -> Corpus:
+                 want_stats: bool = False, progress=None) -> Corpus:
     """Pass 1: stream every readable file once and count what the collecting rules collect. With
     several jobs each worker counts a share of the files and the counts are merged; the workers'
     findings come back, but not the texts: shipping them would cost more than reading them again."""
     files = [f for f in files if f != "-"]
+    if progress:
+        progress(0, len(files), PASS_1)
     if jobs > 1 and len(files) > jobs:
         from .parallel import parallel_corpus
 
-        return parallel_corpus(files, config, jobs, kept, want_stats)
-    return corpus_of(engine, files, config, kept, want_stats)
+        return parallel_corpus(files, config, jobs, kept, want_stats, progress)
+    return corpus_of(engine, files, config, kept, want_stats, progress=progress)

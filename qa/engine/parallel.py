@@ -87,15 +87,20 @@ def _pool(jobs: int, config: Config, corpus: Corpus | None, kept: dict | None = 
     return multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(config, corpus, kept))
 
 
-def parallel_corpus(files, config: Config, jobs: int, kept: dict | None = None, want_stats: bool = False) -> Corpus:
+def parallel_corpus(files, config: Config, jobs: int, kept: dict | None = None, want_stats: bool = False,
+                    progress=None) -> Corpus:
     """Pass 1 in worker processes: each counts a share of the files (the counts are merged) and,
     with `kept`, sends back the findings of the rules that do not read the counts."""
     size = -(-len(files) // (jobs * 4))
     chunks = [(files[i : i + size], kept is not None, want_stats) for i in range(0, len(files), size)]
     corpus = Corpus()
+    done = 0
     with _pool(jobs, config, None) as pool:
-        for part, found in pool.imap(_corpus_chunk, chunks):
+        for (chunk, _, _), (part, found) in zip(chunks, pool.imap(_corpus_chunk, chunks)):
             corpus.merge(part)
+            done += len(chunk)
+            if progress:
+                progress(done, len(files), PASS_1)
             if kept is not None:
                 for path, item in found.items():
                     kept.setdefault(path, item)
@@ -122,7 +127,7 @@ def iter_checked(paths, config: Config, jobs: int | None = None, progress=None, 
         jobs = 1
     corpus, kept = None, {}
     if wants_corpus(paths, config) and engine.collecting_rules and "-" not in files:
-        corpus = build_corpus(engine, files, config, jobs, kept, want_stats)
+        corpus = build_corpus(engine, files, config, jobs, kept, want_stats, progress)
     known = None
     if config.baseline:
         from ..baseline import load_baseline
@@ -136,10 +141,15 @@ def iter_checked(paths, config: Config, jobs: int | None = None, progress=None, 
         pool = None
         _init_worker(config, corpus, kept)
         results = map(_check_one, work)
+    from ..progress import PASS_2, SINGLE
+
+    stage = PASS_2 if corpus is not None else SINGLE
+    if progress:
+        progress(0, len(work), stage)
     try:
         for done, (path, doc, findings, problems) in enumerate(results, 1):
             if progress:
-                progress(done, len(work))
+                progress(done, len(work), stage)
             if known is not None:
                 findings = known.new_findings(findings)
             yield path, doc, findings, problems
