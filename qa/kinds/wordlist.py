@@ -164,6 +164,17 @@ def _strong_seam(left: str, right: str, short: frozenset) -> bool:
     return marked and (left_core or right_core)
 
 
+def _dialect_future(bare: str) -> bool:
+    """Egyptian and Levantine future: ه or ح before an imperfect verb (هيفوز، هنشوف، حيسأل). The
+    rest is then a word as the list or the analyser knows it; it is dialect, not glued or garbled."""
+    if len(bare) < 4 or bare[0] not in "هح" or bare[1] not in "يتنأا":
+        return False
+    from ..morph import WORD, analyse, list_status
+
+    rest = bare[1:].replace("ا", "أ", 1) if bare[1] == "ا" else bare[1:]
+    return list_status(rest) in ("common", "exact") or analyse([rest]).get(rest) == WORD
+
+
 def _both_core(parts) -> bool:
     from ..wordlist import is_core
 
@@ -328,6 +339,8 @@ def _nonwords(doc, state: State):
             if status == "" and once and len(bare) >= 5 and anagram_of_core(bare) and not (looks_transliterated(bare) and not definite):
                 yield from (t for t in _spans(doc, word) if not _name_evidence(doc, a, t, bare, evidence, definite))
             continue
+        if _dialect_future(bare):
+            continue
         if _IMPOSSIBLE.search(bare):
             # ة and ى only end words: this is no name, whether it has the article or not.
             if not split_glued(bare, short):
@@ -361,7 +374,7 @@ def _glued(doc, state: State):
         if len(bare) < state.min_length or word != bare or a.status[bare] != "" or not _unknown(a, bare):
             continue
         parts = split_glued(bare, short)
-        if not parts or not _strong_seam(*parts, short):
+        if not parts or not _strong_seam(*parts, short) or (not parts[1].startswith("ال") and _dialect_future(bare)):
             continue
         # A name-looking token is a name unless the split ends in a real word that explains its
         # look: the article at the seam (جوبزالمخترع) or a core word of four letters (هارونرئيس).
