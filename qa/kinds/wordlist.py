@@ -159,7 +159,7 @@ def _strong_seam(left: str, right: str, short: frozenset) -> bool:
     left_core, right_core = is_core(left), is_core(right)
     if left_core and right_core:
         return True
-    marked = (left[-1] in "ةى" or right.startswith("ال") or left in short or right in short
+    marked = (left[-1] in "ةى" or (right.startswith("ال") and len(right) >= 4) or left in short or right in short
               or (len(left) >= 4 and len(right) >= 4))
     return marked and (left_core or right_core)
 
@@ -305,6 +305,12 @@ def _name_evidence(doc, a: _Analysis, token, bare: str, evidence: Evidence, defi
     return _is_name_word(a, previous, evidence) or _is_name_word(a, _next(doc, token), evidence)
 
 
+def _after_title_or_given_name(doc, token, evidence: Evidence) -> bool:
+    previous, _ = _previous(doc, token)
+    folded = fold(strip_marks(previous)).removeprefix("و")
+    return folded in evidence.titles or folded in evidence.given_names
+
+
 def _family_name(doc, token, bare: str) -> bool:
     """An Arabic family name is often a nisba with the article (صقر الغوطاني, عبدالله الشندقي).
     It follows a given name, which has no article; an adjective follows a noun that has one."""
@@ -316,7 +322,9 @@ def _family_name(doc, token, bare: str) -> bool:
 
 def _after_place_noun(doc, token, evidence: Evidence) -> bool:
     previous, _ = _previous(doc, token)
-    return bool(previous) and fold(strip_marks(previous)).removeprefix("و").removeprefix("ب") in evidence.place_nouns
+    folded = fold(strip_marks(previous)).removeprefix("و")
+    # بلدة begins with ب: try the word as it is before reading a ب as the preposition (ببلدة).
+    return bool(previous) and (folded in evidence.place_nouns or folded.removeprefix("ب") in evidence.place_nouns)
 
 
 def _nonwords(doc, state: State):
@@ -383,9 +391,15 @@ def _glued(doc, state: State):
         right = parts[1]
         if looks_transliterated(bare) and not (len(right) >= 4 and (right.startswith("ال") or is_core(right))):
             continue
+        explained = len(right) >= 4 and (right.startswith("ال") or is_core(right))
         for token in _spans(doc, word):
-            if not _marked_as_name(doc, a, token, bare):
-                yield token, parts
+            if _marked_as_name(doc, a, token, bare):
+                continue
+            # After a title or a given name it is a name (اللاعب دونغالا), unless the split ends in a
+            # real word that explains it (محمد هارونرئيس).
+            if not explained and _after_title_or_given_name(doc, token, state.evidence):
+                continue
+            yield token, parts
 
 
 def _clusters(doc, state: State):
