@@ -333,6 +333,7 @@ def classify(doc, state: State) -> list[LineInfo]:
     for start, end, stripped, words, arabic, latin, numbers in _line_words(doc):
         info = LineInfo(start, end, words, arabic=arabic, latin=latin, numbers=numbers)
         infos.append(info)
+        info.extras["text"] = stripped
         info.sentence = bool(_TERMINAL.search(stripped))
         n = len(words)
         if n:
@@ -380,6 +381,7 @@ def classify(doc, state: State) -> list[LineInfo]:
             info.notice = _has_notice(words, state)
         info.extras["menu_items"] = _menu_items(stripped)
         info.extras["text"] = stripped
+    _caption_neighbours(infos)
     _context_pass(infos, state)
     found = _page_pass(infos, state)
     for info in infos:
@@ -394,6 +396,23 @@ def classify(doc, state: State) -> list[LineInfo]:
         info.article = info.klass == "body" and (info.prose or (found and info.in_body))
     doc.cache[cache_key] = infos
     return infos
+
+
+def _caption_neighbours(infos: list[LineInfo]) -> None:
+    """A caption split from its credit: the short phrase right before a credit in brackets
+    («محتجون أمام البرلمان» over «(رويترز)»), or right after a caption label («التعليق على الصورة،»)."""
+    for k, info in enumerate(infos):
+        if info.reason_en != "photo caption or credit" and not (
+                info.klass == "furniture" and info.words[:3] == ["التعليق", "علي", "الصوره"]):
+            continue
+        text = info.extras.get("text", "")
+        neighbour = k + 1 if info.words[:1] == ["التعليق"] else k - 1 if text.startswith(("(", "[")) else None
+        if neighbour is None or not 0 <= neighbour < len(infos):
+            continue
+        other = infos[neighbour]
+        if other.klass == "body" and 0 < other.n <= 20 and not other.extras.get("ends") and other.label != "good":
+            _set(other, "furniture", "تعليق صورة أو مصدرها", "photo caption or credit")
+            other.label = "bad"
 
 
 def _credited(words, state) -> bool:
@@ -544,6 +563,11 @@ def _overlap(info: LineInfo, vocabulary: set) -> float:
     return len(info.content & vocabulary) / len(info.content) if info.content else 0.0
 
 
+def _key_overlap(info: LineInfo, keys: set) -> float:
+    own = {w[:5] for w in info.content}
+    return len(own & keys) / len(own) if own else 0.0
+
+
 def _vocabulary(lines) -> set:
     vocabulary: set = set()
     for info in lines:
@@ -561,7 +585,9 @@ def _find_title(infos: list[LineInfo], first: int, vocabulary: set, named: int |
         return named
     window = [k for k in range(max(0, first - 15), first) if _titleish(infos[k])]
     if window:
-        scores = {k: _overlap(infos[k], vocabulary) for k in window}
+        # By first five letters, as a headline says «جرائم» where the body says «جرائمهم».
+        keys = {w[:5] for w in vocabulary}
+        scores = {k: _key_overlap(infos[k], keys) for k in window}
         best = max(scores.values())
         if best >= 0.3:
             return min(k for k in window if scores[k] >= max(0.3, 0.6 * best))
@@ -597,8 +623,13 @@ def _page_pass(infos: list[LineInfo], state: State) -> bool:
         if infos[title].klass == "context":
             _set(infos[title], "body", "", "")
     _inside(infos, first, last)
-    _box_headings(infos, first, last)
-    _outside(infos, first, last, vocabulary)
+    # Cards and comments flagged at the run's end leave it: the body ends at its last paragraph,
+    # and what follows is judged as the rest of the page is.
+    end = max((k for k in range(first, last + 1) if infos[k].klass == "body" and infos[k].prose), default=last)
+    for info in infos[end + 1 : last + 1]:
+        info.in_body = False
+    _box_headings(infos, first, end)
+    _outside(infos, first, end, vocabulary)
     return True
 
 
@@ -733,6 +764,8 @@ def _inside(infos, first, last) -> None:
         if info.klass == "furniture" and info.reason_en in ("related or most-read heading", "tags or categories"):
             box, box_items = True, 0
             continue
+        if info.klass == "context" and _restated_below(infos, k, last):
+            _set(info, "body", "", "")  # a subheading between two captions, not their block
         if info.klass != "body" or info.title:
             continue
         if info.extras.get("card") or info.extras.get("card_head"):
@@ -757,6 +790,15 @@ def _inside(infos, first, last) -> None:
             _set(info, "headline-list", "عنوان خبر آخر بتاريخه", "another story's headline with its date")
         elif info.notice:
             _set(info, "site-notice", "تنبيه من الموقع إلى قارئه", "the site's notice to its reader")
+
+
+def _restated_below(infos, k, last) -> bool:
+    """The next paragraph within three lines restates this short line: it is that paragraph's
+    subheading."""
+    for j in range(k + 1, min(last, k + 3) + 1):
+        if infos[j].label == "good":
+            return _restates(infos[k], infos[j])
+    return False
 
 
 def _stamped(infos, k) -> bool:
