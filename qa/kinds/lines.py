@@ -89,6 +89,7 @@ _PROCLITIC = ("و", "ف", "ب", "ل")
 # A photo caption's credit at the end of a short line: "(رويترز)", "- أرشيفية", "- الصورة من د ب أ".
 _BRACKET_TAIL = regex.compile(r"[(\[]([^()\[\]]{1,40})[)\]]\s*$")
 _DASH_TAIL = regex.compile(r"\s[-–—]\s+([^-–—]{1,40})$")
+_SYMBOLS_ONLY = regex.compile(r"[\p{S}\s]+")
 _CAPTION_LABELS = frozenset(("الصوره", "صوره", "مصدر", "المصدر", "تصوير"))
 
 
@@ -251,7 +252,8 @@ def _match_phrases(words: list[str], state: State):
 
 
 def _has_notice(words: list[str], state: State) -> bool:
-    if not any(w in state.notice_address for w in words):
+    address = state.notice_address
+    if not any(w in address or (len(w) > 3 and w[0] in "وف" and w[1:] in address) for w in words):
         return False
     for i, word in enumerate(words):
         for candidate in (word, word[1:] if len(word) > 3 and word[0] in _PROCLITIC else None):
@@ -386,9 +388,14 @@ def classify(doc, state: State) -> list[LineInfo]:
     found = _page_pass(infos, state)
     for info in infos:
         # A time or a duration on its own line (a video's length, a list entry's time) is never
-        # prose; other lines of bare numbers are boilerplate/counter's.
-        if info.klass == "furniture-symbols" and _TIME.search(info.extras.get("text", "")):
-            _set(info, "outside", "وقت أو مدة وحدهما", "a time or a duration alone")
+        # prose, nor is a lone symbol (↑ back to the top); other lines of bare numbers are
+        # boilerplate/counter's, and punctuation alone («***») may divide an article's sections.
+        if info.klass == "furniture-symbols":
+            text = info.extras.get("text", "")
+            if _TIME.search(text):
+                _set(info, "outside", "وقت أو مدة وحدهما", "a time or a duration alone")
+            elif _SYMBOLS_ONLY.fullmatch(text):
+                _set(info, "outside", "رمز وحده", "a symbol alone")
     for info in infos:
         # Prose, and short lines inside the body (subheadings). Not the title: a headline-like
         # line repeated across many pages at the title's place is the site's header (and
@@ -406,8 +413,13 @@ def _caption_neighbours(infos: list[LineInfo]) -> None:
                 info.klass == "furniture" and info.words[:3] == ["التعليق", "علي", "الصوره"]):
             continue
         text = info.extras.get("text", "")
-        neighbour = k + 1 if info.words[:1] == ["التعليق"] else k - 1 if text.startswith(("(", "[")) else None
-        if neighbour is None or not 0 <= neighbour < len(infos):
+        if info.words[:1] == ["التعليق"] or (info.arabic == 0 and info.n <= 3):
+            neighbour = k + 1  # under a caption label, or under a Latin credit line («AFP»)
+        elif text.startswith(("(", "[")):
+            neighbour = k - 1  # over its credit in brackets
+        else:
+            continue
+        if not 0 <= neighbour < len(infos):
             continue
         other = infos[neighbour]
         if other.klass == "body" and 0 < other.n <= 20 and not other.extras.get("ends") and other.label != "good":
@@ -424,8 +436,8 @@ def _is_caption(stripped: str, words: list, state: State) -> bool:
     «الصورة: وكالات»), or a short phrase that is not a sentence followed by a credit in brackets or
     after a dash. Wire copy's own credit line («فرانس24/ أ ف ب») closes the article and stays; a
     paragraph that ends with its agency ends a sentence before the bracket."""
-    if _credited(words, state) and (stripped[0] in "([" or words[0] in _CAPTION_LABELS):
-        return True
+    if _credited(words, state) and (stripped[0] in "([" or words[0] in _CAPTION_LABELS or not regex.search(r"\p{Arabic}", stripped)):
+        return True  # «(رويترز)», «الصورة: وكالات», «Getty Images»
     for pattern in (_BRACKET_TAIL, _DASH_TAIL):
         match = pattern.search(stripped)
         if match and _credited(_norm_words(match.group(1)), state):
