@@ -849,6 +849,7 @@ def _outside(infos, first, last, vocabulary) -> None:
     if last + 1 < n_lines and n_lines - (last + 1) <= 2 and all(
             i.klass == "body" and i.n <= 6 and not i.dated for i in infos[last + 1 :]):
         tail_keep = set(range(last + 1, n_lines))
+    tail_keep |= _announced_list(infos, last)
     for k, info in enumerate(infos):
         if first <= k <= last or info.klass != "body" or info.title or k in tail_keep:
             continue
@@ -889,6 +890,44 @@ def _outside(infos, first, last, vocabulary) -> None:
             _set(info, "outside", "كلمات قليلة بين كتل الصفحة", "a few words between blocks of the page")
         else:
             _set(info, "outside", "ليس من نثر المقال", "not the article's prose")
+
+
+_LIST_MARK = regex.compile(r"^(?:\p{N}+\s*[-.)–]|[-–•*▪·])\s*")
+
+
+def _announced_list(infos, last) -> set:
+    """A list the article announces («وجاءت القائمة كالآتي:», «في ما يلي قائمة الفائزين:») right
+    after its last paragraph: items that all open with a number or a dash, or with the same word
+    («أفضل فيلم: …», «أفضل مخرج: …»). They are the article's, however short."""
+    announcing = set()
+    if (0 <= last < len(infos) - 2 and infos[last + 1].klass == "body" and infos[last + 1].n >= 2
+            and infos[last + 1].extras.get("text", "").rstrip().endswith(":")):
+        last, announcing = last + 1, {last + 1}  # the announcing sentence, short, left out of the run
+    if not 0 <= last < len(infos) - 1 or not infos[last].extras.get("text", "").rstrip().endswith(":"):
+        return set()
+    items = []
+    for info in infos[last + 1 :]:
+        if info.klass != "body" or info.notice or not info.words or info.n > 20:
+            break
+        items.append(info)
+    if len(items) < 2:
+        return set()
+    marked = [bool(_LIST_MARK.match(i.extras.get("text", ""))) for i in items]
+    first_words = {i.words[0] for i in items}
+    # The run ends where the items stop sharing their shape.
+    if all(marked) or len(first_words) == 1:
+        keep = items
+    else:
+        keep = []
+        for info, mark in zip(items, marked):
+            if not mark:
+                break
+            keep.append(info)
+        if len(keep) < 2:
+            return set()
+    for info in keep:
+        info.in_body = True
+    return announcing | {last + 1 + j for j in range(len(keep))}
 
 
 def _comment(infos, k) -> bool:
