@@ -853,7 +853,8 @@ def _outside(infos, first, last, vocabulary) -> None:
     for k, info in enumerate(infos):
         if first <= k <= last or info.klass != "body" or info.title or k in tail_keep:
             continue
-        if info.notice:
+        if info.notice and not (info.label == "good" and _overlap(info, vocabulary) >= 0.3):
+            # A sentence sharing the body's words talks of the article's subject, not of the site.
             _set(info, "site-notice", "تنبيه من الموقع إلى قارئه", "the site's notice to its reader")
             continue
         if (title is not None and title < k < first and info.label in ("headline", "near") and not info.dated
