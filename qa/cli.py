@@ -72,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=int, metavar="N",
                        help="worker processes (default: one per core when there are 50 files or more)")
     check.add_argument("--quiet", "-q", action="store_true", help="no progress line on stderr")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
 
     baseline = sub.add_parser("baseline", help="record today's findings, so that only new ones are reported")
     baseline.add_argument("paths", nargs="+", metavar="PATH")
@@ -131,8 +132,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1)")
     serve.add_argument("--max-body", type=int, default=1_000_000, metavar="BYTES", help="largest request body (default: 1000000)")
     serve.add_argument("--time-budget", type=float, default=10.0, metavar="SECONDS", help="longest check per request (default: 10)")
-    serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
-                       help="allow browser calls from this origin, e.g. https://cms.example.com (repeatable)")
+    # Spelled as LanguageTool's server spells it (no value: any origin); --cors-origin is the old name.
+    serve.add_argument("--allow-origin", "--cors-origin", dest="cors_origin", nargs="?", const="*", action="append",
+                       default=[], metavar="ORIGIN", help="allow browser calls from this origin, e.g. "
+                       "https://cms.example.com (repeatable; with no value, any origin)")
     serve.add_argument("--token", help="require 'Authorization: Bearer TOKEN' (default: $QA_SERVE_TOKEN; "
                        "required when --host is not loopback)")
     serve.add_argument("--select", type=_ids, default=(), metavar="IDS")
@@ -140,6 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--rules", action="append", default=[], metavar="DIR")
     serve.add_argument("--config", metavar="FILE")
     serve.add_argument("--no-config", action="store_true")
+
+    sub.add_parser("lsp", help="run the language server on stdin/stdout, for editors (needs the lsp extra)")
     return parser
 
 
@@ -182,36 +187,49 @@ def _config(args):
 
 
 def _progress(args):
-    """A progress line on stderr for long runs at a terminal; --quiet turns it off."""
+    """A progress line on stderr for long runs at a terminal (each pass, with the time left);
+    --quiet turns it off."""
     if getattr(args, "quiet", False) or not sys.stderr.isatty():
         return None
+    from .progress import Progress
 
-    def show(done: int, total: int) -> None:
-        if total >= 100 and (done % 25 == 0 or done == total):
-            sys.stderr.write(f"\rqa: {done}/{total} files" + ("\n" if done == total else ""))
-            sys.stderr.flush()
-    return show
+    return Progress(sys.stderr)
 
 
 def cmd_check(args) -> int:
+    from .report.text import statistics, summary
     from .run import fails, run_check, write_report
 
     config = _config(args)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if args.fix and "-" in args.paths:
         return _error("--fix rewrites files; it cannot fix stdin (use --diff)")
+    if args.statistics and args.format not in (None, "text"):
+        return _error("--statistics prints counts per rule as text; it cannot be combined with --format")
     result, engine = run_check(args.paths, config, fmt=fmt, fix=args.fix, diff=args.diff, jobs=args.jobs,
                                progress=_progress(args))
     for problem in (*result.warnings, *result.errors):
         print(f"qa: {problem.label}: {problem}", file=sys.stderr)
     code = EXIT_ERROR if result.errors else EXIT_FINDINGS if fails(result.findings, config.fail_on) else EXIT_CLEAN
-    if not args.diff:
-        tty = args.output is None and sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ
-        try:
+    closing = summary(result.findings, result.documents)
+    try:
+        if args.statistics:
+            from .fixes import write_atomic
+
+            text = "".join(line + "\n" for line in statistics(result.findings) + closing)
+            if args.output:
+                write_atomic(args.output, text)
+            else:
+                sys.stdout.write(text)
+        elif not args.diff:
+            tty = args.output is None and sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ
             write_report(fmt, result, engine.rules, tty, args.output, fail_on=config.fail_on)
-        except BrokenPipeError:
-            # `qa check … | head` stopped reading: the findings still decide the exit code.
-            _discard_stdout()
+    except BrokenPipeError:
+        # `qa check … | head` stopped reading: the findings still decide the exit code.
+        _discard_stdout()
+    if args.output and not args.quiet:
+        # The report went to a file; the totals still belong on the terminal.
+        sys.stderr.writelines(line + "\n" for line in closing)
     return code
 
 
@@ -221,13 +239,14 @@ def cmd_baseline(args) -> int:
     from .baseline import baseline_json
     from .engine import check_paths
     from .fixes import write_atomic
+    from .report.text import plural
 
     config = replace(_config(args), baseline=None)
     result = check_paths(args.paths, config=config)
     for problem in (*result.warnings, *result.errors):
         print(f"qa: {problem.label}: {problem}", file=sys.stderr)
     write_atomic(args.output, baseline_json(result.findings))
-    print(f"Recorded {len(result.findings)} findings in {len(result.documents)} files to {args.output}.")
+    print(f"Recorded {plural(len(result.findings), 'finding')} in {plural(len(result.documents), 'file')} to {args.output}.")
     return EXIT_ERROR if result.errors else EXIT_CLEAN
 
 
@@ -457,7 +476,16 @@ def cmd_serve(args) -> int:
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "baseline": cmd_baseline, "clean": cmd_clean, "facts": cmd_facts, "variants": cmd_variants, "rules": cmd_rules, "explain": cmd_explain, "serve": cmd_serve}
+def cmd_lsp(args) -> int:
+    try:
+        from .lsp import main as lsp_main
+    except ImportError as exc:
+        return _error(f"qa lsp needs the 'lsp' extra: pip install 'tadqiq[lsp]' ({exc.name} is missing)")
+    lsp_main()
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": cmd_check, "baseline": cmd_baseline, "clean": cmd_clean, "facts": cmd_facts, "variants": cmd_variants, "rules": cmd_rules, "explain": cmd_explain, "serve": cmd_serve, "lsp": cmd_lsp}
 
 
 def main(argv=None) -> int:
@@ -472,6 +500,10 @@ def main(argv=None) -> int:
     from .engine import UsageError
     from .packs import PackError
 
+    if not getattr(args, "quiet", False):
+        from . import progress
+
+        progress.notice = lambda message: print(f"qa: {message}", file=sys.stderr, flush=True)
     try:
         return COMMANDS[args.command](args)
     except (PackError, UsageError, ConfigError, BaselineError) as exc:

@@ -138,14 +138,19 @@ def read_export(path: Path) -> list[Statement]:
             data = [json.loads(line.rstrip().rstrip(",")) for line in text.splitlines() if line.strip() not in ("", "[", "]")]
         except json.JSONDecodeError as exc:
             raise ExportError(f"{path}: not JSON: {exc}") from None
-    if isinstance(data, dict) and "results" in data:
-        return _from_sparql(data)
-    if isinstance(data, dict) and isinstance(data.get("entities"), dict):
-        return _from_entities(data["entities"].values())
-    if isinstance(data, dict) and "claims" in data:
-        return _from_entities([data])
-    if isinstance(data, list):
-        return _from_entities(data)
+    try:
+        if isinstance(data, dict) and "results" in data:
+            return _from_sparql(data)
+        if isinstance(data, dict) and isinstance(data.get("entities"), dict):
+            return _from_entities(data["entities"].values())
+        if isinstance(data, dict) and "claims" in data:
+            return _from_entities([data])
+        if isinstance(data, list):
+            return _from_entities(data)
+    except ExportError as exc:
+        raise ExportError(f"{path}: {exc}") from None
+    except (AttributeError, TypeError, KeyError) as exc:  # a field of the wrong shape somewhere inside
+        raise ExportError(f"{path}: not the shape of a Wikidata export ({type(exc).__name__}: {exc})") from None
     raise ExportError(f"{path}: neither SPARQL JSON results (head, results) nor Wikidata entities")
 
 

@@ -2,13 +2,18 @@
 
 Two findings have the same cause when they cover the same span, or when both lie in one word (a
 span without whitespace) and one contains the other: a word spelled two ways *and* missing its
-hamza is one problem, a missing hamza. The kept finding is the narrower one (it points at the
-problem), then the more severe, then one with a fix; the others ride along in its `related` list, so
-reporters can show one card per span that names every rule that saw it. Findings about sentences,
-lines or quotations that merely contain a word with its own problem are different problems and stay.
+hamza is one problem, a missing hamza. The kept finding is the more severe; between equals, of two
+nested spans the narrower one when the wider adds only letters (a proclitic: «اوروبي» in
+«الاوروبي»), the wider one when it adds marks around a word (the HTML entity «&quot;», not the
+Latin word inside it; the placeholder «{{name}}»); on one span, one with a fix. The others ride
+along in its `related` list, so reporters can show one card per span that names every rule that saw
+it. Findings about sentences, lines or quotations that merely contain a word with its own problem
+are different problems and stay.
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 from .findings import Finding
 
@@ -23,11 +28,23 @@ def _same_cause(a: Finding, b: Finding, text: str) -> bool:
     outer, inner = (a, b) if a.end - a.start >= b.end - b.start else (b, a)
     if not (outer.start <= inner.start and inner.end <= outer.end):
         return False
-    return not any(ch.isspace() for ch in text[outer.start : outer.end])
+    # One word: no space in the wider span, and a letter in the narrower (a quotation mark inside
+    # «."» is another problem than the full stop beside it).
+    return not any(ch.isspace() for ch in text[outer.start : outer.end]) and any(
+        ch.isalpha() for ch in text[inner.start : inner.end])
 
 
-def _preference(f: Finding):
-    return (f.end - f.start, _SEVERITY_RANK.get(f.severity, 3), f.fix is None, f.rule)
+def _keep_first(a: Finding, b: Finding, text: str) -> bool:
+    """Is `a` the finding to keep of the two?"""
+    rank_a, rank_b = _SEVERITY_RANK.get(a.severity, 3), _SEVERITY_RANK.get(b.severity, 3)
+    if rank_a != rank_b:
+        return rank_a < rank_b
+    if (a.start, a.end) == (b.start, b.end):
+        return (a.fix is None, a.rule) <= (b.fix is None, b.rule)
+    outer, inner = (a, b) if a.end - a.start >= b.end - b.start else (b, a)
+    added = text[outer.start : inner.start] + text[inner.end : outer.end]
+    keep = outer if any(not (ch.isalpha() or unicodedata.category(ch).startswith("M")) for ch in added) else inner
+    return keep is a
 
 
 def one_per_problem(findings: list[Finding], text: str) -> list[Finding]:
@@ -46,7 +63,7 @@ def one_per_problem(findings: list[Finding], text: str) -> list[Finding]:
             if _same_cause(findings[j], f, text):
                 a, b = _root(absorbed, j), _root(absorbed, i)
                 if a != b:
-                    keep, drop = (a, b) if _preference(findings[a]) <= _preference(findings[b]) else (b, a)
+                    keep, drop = (a, b) if _keep_first(findings[a], findings[b], text) else (b, a)
                     absorbed[drop] = keep
         open_.append(i)
     if not absorbed:

@@ -60,7 +60,7 @@ def test_date_from_path_flag_and_summary(archive, capsys):
 
 def test_one_file_says_so_too(archive, capsys):
     main(["check", str(archive / "undated.txt"), "--select", "factual-drift", "--no-config"])
-    assert "the file had no date" in capsys.readouterr().out
+    assert "The file had no date" in capsys.readouterr().out
     main(["check", str(archive / "news-20150801.txt"), "--select", "factual-drift", "--no-config", "--date-from-path"])
     assert "had no date" not in capsys.readouterr().out
 

@@ -104,6 +104,10 @@ def test_bad_exports_are_one_line_errors(tmp_path, base, capsys):
     assert "not JSON" in capsys.readouterr().err
     bad.write_text('{"something": 1}', encoding="utf-8")
     assert main(["facts", "import", str(bad), "--facts", str(base)]) == 2
+    bad.write_text('{"entities": {"Q1": {"id": "Q1", "claims": {"P39": ["x"]}}}}', encoding="utf-8")
+    assert main(["facts", "import", str(bad), "--facts", str(base)]) == 2
+    bad.write_text('{"results": {"bindings": [{"person": "Q1"}, 7]}}', encoding="utf-8")  # rows skipped
+    assert main(["facts", "import", str(bad), "--facts", str(base), "--dry-run"]) == 0
     assert main(["facts", "import", "--facts", str(base)]) == 2
 
 

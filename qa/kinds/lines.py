@@ -48,6 +48,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..rxcache import compile as rx
+
 from ..arabic import WordMemo, fold
 from . import Hit, ParamError
 from ._util import check_params, expect
@@ -71,25 +73,26 @@ CLASSES = ("furniture", "breadcrumb", "ticker", "context", "menu", "headline-lis
 # The line-by-line classes, decided before the body is looked for.
 _LOCAL = ("furniture", "breadcrumb", "ticker", "context", "furniture-symbols")
 
-_TERMINAL = regex.compile(r"[.؟?!:»\"”)]\s*$")
+_TERMINAL = rx(r"[.؟?!:»\"”)]\s*$")
 # A sentence end: a full stop, ! or … (then closing quotes or brackets). A question mark ends a
 # sentence only on a long line: a short one ending in ؟ is usually a headline.
-_SENTENCE_END = regex.compile(r"[.!…:؛][»”\"'’)\]]*\s*$")
-_QUESTION_END = regex.compile(r"[؟?][»”\"'’)\]]*\s*$")
-_SEPARATORS = regex.compile(r"\s(?:»|›|>|/|\||::)\s|\s[»›]")
+_SENTENCE_END = rx(r"[.!…:؛][»”\"'’)\]]*\s*$")
+_QUESTION_END = rx(r"[؟?][»”\"'’)\]]*\s*$")
+_SEPARATORS = rx(r"\s(?:»|›|>|/|\||::)\s|\s[»›]")
 # Items of a menu or footer on one line: "من نحن | اتصل بنا | سياسة الخصوصية".
-_MENU_SPLIT = regex.compile(r"\s*(?:\||·|•|◄|►|▪|/|\\|–|-)\s+|\s+(?:\||·|•|/|–|-)\s*")
-_TITLE_SPLIT = regex.compile(r"\s+(?:[-–—|:«»]|::)\s+")
-_TICKER_JOIN = regex.compile(r"(?<!\.)\.\.(?!\.)|…")
-_DIGITS_SYMBOLS = regex.compile(r"[\p{N}\p{S}\p{P}]")
-_COPYRIGHT = regex.compile(r"©|\(c\)|ⓒ|℗", regex.IGNORECASE)
+_MENU_SPLIT = rx(r"\s*(?:\||·|•|◄|►|▪|/|\\|–|-)\s+|\s+(?:\||·|•|/|–|-)\s*")
+_TITLE_SPLIT = rx(r"\s+(?:[-–—|:«»]|::)\s+")
+_TICKER_JOIN = rx(r"(?<!\.)\.\.(?!\.)|…")
+_DIGITS_SYMBOLS = rx(r"[\p{N}\p{S}\p{P}]")
+_COPYRIGHT = rx(r"©|\(c\)|ⓒ|℗", regex.IGNORECASE)
 # A time, a relative time, or a weekday: what CMS stamps and list entries carry.
-_TIME = regex.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)|(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانية|ثوان|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام)")
+_TIME = rx(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)|(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانية|ثوان|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام)")
 _PROCLITIC = ("و", "ف", "ب", "ل")
 # A photo caption's credit at the end of a short line: "(رويترز)", "- أرشيفية", "- الصورة من د ب أ".
-_BRACKET_TAIL = regex.compile(r"[(\[]([^()\[\]]{1,40})[)\]]\s*$")
-_DASH_TAIL = regex.compile(r"\s[-–—]\s+([^-–—]{1,40})$")
-_SYMBOLS_ONLY = regex.compile(r"[\p{S}\s]+")
+_BRACKET_TAIL = rx(r"[(\[]([^()\[\]]{1,40})[)\]]\s*$")
+_DASH_TAIL = rx(r"\s[-–—]\s+([^-–—]{1,40})$")
+_SYMBOLS_ONLY = rx(r"[\p{S}\s]+")
+_ARABIC = rx(r"\p{Arabic}")
 _CAPTION_LABELS = frozenset(("الصوره", "صوره", "مصدر", "المصدر", "تصوير"))
 
 
@@ -122,7 +125,7 @@ class State:
     is_stopword: WordMemo = None
 
 
-_WORDS = regex.compile(r"[\p{L}\p{M}]+")
+_WORDS = rx(r"[\p{L}\p{M}]+")
 
 
 def _norm_words(text: str) -> list[str]:
@@ -301,7 +304,7 @@ def _line_words(doc):
         yield start, end, stripped, words, arabic, latin, numbers
 
 
-_CLITICS = regex.compile(r"^(?:[وف])?(?:[بكل])?(?:ال|لل)?")
+_CLITICS = rx(r"^(?:[وف])?(?:[بكل])?(?:ال|لل)?")
 
 
 def _stem_word(word: str) -> str:
@@ -436,7 +439,7 @@ def _is_caption(stripped: str, words: list, state: State) -> bool:
     «الصورة: وكالات»), or a short phrase that is not a sentence followed by a credit in brackets or
     after a dash. Wire copy's own credit line («فرانس24/ أ ف ب») closes the article and stays; a
     paragraph that ends with its agency ends a sentence before the bracket."""
-    if _credited(words, state) and (stripped[0] in "([" or words[0] in _CAPTION_LABELS or not regex.search(r"\p{Arabic}", stripped)):
+    if _credited(words, state) and (stripped[0] in "([" or words[0] in _CAPTION_LABELS or not _ARABIC.search(stripped)):
         return True  # «(رويترز)», «الصورة: وكالات», «Getty Images»
     for pattern in (_BRACKET_TAIL, _DASH_TAIL):
         match = pattern.search(stripped)
@@ -893,7 +896,7 @@ def _outside(infos, first, last, vocabulary) -> None:
             _set(info, "outside", "ليس من نثر المقال", "not the article's prose")
 
 
-_LIST_MARK = regex.compile(r"^(?:\p{N}+\s*[-.)–]|[-–•*▪·])\s*")
+_LIST_MARK = rx(r"^(?:\p{N}+\s*[-.)–]|[-–•*▪·])\s*")
 
 
 def _announced_list(infos, last) -> set:
