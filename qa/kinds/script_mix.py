@@ -200,12 +200,14 @@ def runs(doc, state: State):
             if not kept:
                 continue
             if quoted and not _english_phrase(m.group().split()):
-                quoted_names.append((start, end, _classify(words), m.group()))
+                # A quoted lower-case word is a word cited as such ("day" in Russian): left alone.
+                if _classify(words) == "name":
+                    quoted_names.append((start, end, "name", m.group()))
                 continue
             untranslated_titles = untranslated_titles or quoted
             out.append((start, end, _classify(words), m.group()))
     # An article that leaves quoted English titles untranslated ("The Hills Have Eyes") left its
-    # one-word quoted titles ("Saw") the same way: they are no longer presumed a deliberate name.
+    # capitalised one-word quoted titles ("Saw") the same way: no longer presumed a deliberate name.
     if untranslated_titles and quoted_names:
         out = sorted(out + quoted_names)
     doc.cache[key] = out
