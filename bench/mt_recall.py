@@ -29,7 +29,10 @@ from qa.engine import Engine, make_document  # noqa: E402
 import os
 
 # ../shared/corpora beside the repository, as in the project layout; TADQIQ_CORPORA overrides it.
-CORPORA = Path(os.environ.get("TADQIQ_CORPORA") or HERE.parent.parent / "shared" / "corpora")
+# (looked for in each folder above, so a worktree one level deeper finds it too).
+CORPORA = Path(os.environ.get("TADQIQ_CORPORA") or next(
+    (p / "shared" / "corpora" for p in HERE.parents if (p / "shared" / "corpora").is_dir()),
+    HERE.parent.parent / "shared" / "corpora"))
 CATEGORIES = ("latin-leftover", "punctuation-habit", "calque", "garbled")
 WARNED = ("warning", "error")
 # Readability findings cover whole sentences and paragraphs, and most of these talks are one long
@@ -84,7 +87,7 @@ def mt_recall(engine, root: Path, split: str, verbose: bool):
                 for f in hits:
                     by_rule[category][f.rule] += 1
             else:
-                misses.append((category, name, text[start:end]))
+                misses.append((category, name, f"{start}: …{text[max(0, start - 20):start]}⟦{text[start:end]}⟧{text[end:end + 20]}…".replace("\n", " ")))
         spans = [(s, e) for s, e, _ in labels[name]]
         lines, sentences = units(doc)
         w, n = warned_share(lines, spans, findings)
@@ -100,7 +103,7 @@ def mt_recall(engine, root: Path, split: str, verbose: bool):
     print(f"  unlabelled sentences warned  {sents_w / max(sents_n, 1):.3f}  ({sents_w}/{sents_n})")
     if verbose:
         for category, name, excerpt in misses:
-            print(f"    miss {category:18} {name}: {excerpt[:60]}")
+            print(f"    miss {category:18} {name}: {excerpt[:100]}")
 
 
 def news_files(count: int, seed: int):
@@ -183,6 +186,9 @@ def main(argv=None) -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list the misses")
     args = parser.parse_args(argv)
     sys.stdout.reconfigure(encoding="utf-8")
+    if not args.corpus.is_dir():
+        print(f"mt_recall: no corpus at {args.corpus} (set TADQIQ_CORPORA to the corpora folder)", file=sys.stderr)
+        return 2
     engine = Engine(Config(select=tuple(x for x in args.select.split(",") if x)))
     mt_recall(engine, args.corpus, args.split, args.verbose)
     if args.news:

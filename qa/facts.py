@@ -64,7 +64,9 @@ class Term:
         return self.start <= day and (self.end is None or day <= self.end)
 
     def surely_covers(self, day: dt.date) -> bool:
-        return self.start_latest <= day and (self.end_earliest is None or day <= self.end_earliest)
+        # Strictly inside the term: on a handover day the outgoing holder is already "former" by
+        # the evening and the incoming one still "former" (or "elect") in the morning.
+        return self.start_latest < day and (self.end_earliest is None or day < self.end_earliest)
 
 
 @dataclass

@@ -182,3 +182,13 @@ def test_qa_facts_command():
     assert proc.returncode == 0 and "Donald Trump" in proc.stdout
     assert run("facts", "--validate").returncode == 0
     assert run("facts", "--office", "nope").returncode == 2
+
+
+def test_former_is_right_on_the_day_of_a_handover():
+    """On 2025-01-20 Biden handed over at noon: «السابق» is right that day, and no error is raised."""
+    from qa import check_text
+
+    text = "قال الرئيس الأميركي السابق جو بايدن إن الاقتصاد قوي."
+    rules = lambda day: [f.rule for f in check_text(text, date=day)]
+    assert "factual-drift/former-on-sitting" in rules("2025-01-19")
+    assert "factual-drift/former-on-sitting" not in rules("2025-01-20")

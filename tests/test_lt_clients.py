@@ -14,9 +14,28 @@ from qa.serve import Settings, create_app
 
 CLIENTS = json.loads((ROOT / "tests" / "fixtures" / "lt-clients.json").read_text(encoding="utf-8"))
 ORIGIN = "https://addin.example.org"
+
+
+def named_calque():
+    """A calque whose message names two alternatives and which has no safe fix, with an example it
+    fires on, read from the lexicon (so the test follows the data, whatever entries it keeps)."""
+    import re
+
+    import yaml
+
+    for entry in yaml.safe_load((ROOT / "rules" / "lexicons" / "calques.yaml").read_text(encoding="utf-8"))["entries"]:
+        named = re.search(r"write «([^»]+)» or «([^»]+)»", entry.get("message_en", ""))
+        fire = entry.get("examples", {}).get("fire")
+        if named and "fix" not in entry and fire:
+            example = fire[0] if isinstance(fire[0], str) else fire[0]["text"]
+            return example, [named.group(1), named.group(2)]
+    raise AssertionError("no calque names two alternatives")
+
+
+CALQUE, ALTERNATIVES = named_calque()
 # An emoji first, so that UTF-16 offsets differ from code points; a space before «،», a calque whose
 # message names two alternatives, and a word without its hamza.
-TEXT = "😀 قال المتحدث ، إن الحكومة تسعى إلى إبداع عقبات في السنوات الأخيرة وسوف لن تتراجع. واكد بأن الوفد غادر."
+TEXT = f"😀 قال المتحدث ، إن {CALQUE}. واكد بأن الوفد غادر."
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +77,9 @@ def test_browser_addon_text_plain_form_with_language_auto(client):
     assert utf16_slice(TEXT, space["offset"], space["length"]) == " "
     assert space["replacements"] == [{"value": ""}]
     # The calque's message names two alternatives; both come back as replacements.
-    calque = next(m for m in body["matches"] if "إبداع عقبات" in utf16_slice(TEXT, m["offset"], m["length"]))
-    assert [r["value"] for r in calque["replacements"]] == ["خلق عقبات", "وضع عقبات"]
+    calque = next(m for m in body["matches"] if m["rule"]["id"] == "mt-debris/calque"
+                  and [r["value"] for r in m["replacements"]][-2:] == ALTERNATIVES)
+    assert utf16_slice(TEXT, calque["offset"], calque["length"]) in CALQUE
 
 
 def test_browser_addon_premium_sends_data_with_text(client):

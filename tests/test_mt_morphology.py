@@ -61,3 +61,14 @@ def test_a_word_other_articles_of_the_corpus_use_is_a_name(tmp_path):
     config = Config(select=("mt-debris/unknown-word",))
     assert check_paths([str(tmp_path)], config=config).findings == []
     assert len(check_paths([str(tmp_path / "0.txt")], config=config).findings) == 1
+
+
+def test_dialect_future_prefix_is_neither_glued_nor_garbled():
+    text = "قال المدرب إن الفريق هيفوز بالمباراة وهيسأل الجمهور عن رأيه"
+    assert rules_on(text, "boilerplate/glued-words", "mt-debris/unknown-word") == []
+
+
+def test_issue_22_false_alarms_are_silent():
+    for text in ("وسجل اللاعب دونغالا هدفا في المباراة", "وانتقل إلى نادي العلولا في الصيف",
+                 "وزار الوفد اسكتلاند الأسبوع الماضي", "وصلت القافلة إلى بلدة القناوص مساء"):
+        assert rules_on(text, "boilerplate/glued-words", "mt-debris/unknown-word") == [], text

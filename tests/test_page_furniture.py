@@ -291,3 +291,27 @@ def test_a_closing_paragraph_with_a_notices_words_on_the_articles_subject_stays(
                "المياه الجديد في المدن الساحلية.")
     text = "\n".join([TITLE, *BODY, closing]) + "\n"
     assert flagged_lines(text) == set()
+
+
+def test_a_caption_split_from_its_credit_and_a_subheading_between_captions():
+    text, labels = _page(
+        ("body", [TITLE, BODY[0]]),
+        ("furniture", ["عمال يصلحون أنبوبا في أحد الأحياء", "(رويترز)"]),
+        ("body", ["إصلاح الأنابيب التالفة"]),
+        ("furniture", ["AFP", "موظفو البلدية أمام محطة الضخ"]),
+        ("body", ["وبدأ إصلاح الأنابيب التالفة في الأحياء القديمة قبل أسبوع، على أن ينتهي العمل فيها قبل حلول الصيف المقبل.",
+                  BODY[1]]),
+    )
+    _check(text, labels, min_recall=1.0)
+
+
+def test_a_list_the_article_announces_after_its_last_paragraph_is_the_articles():
+    ranking = ["1- المدينة الأولى: 40 مليون دولار", "2- المدينة الثانية: 35 مليون دولار",
+               "3- المدينة الثالثة: 20 مليون دولار", "4- المدينة الرابعة: 12 مليون دولار"]
+    text = "\n".join([TITLE, BODY[0], BODY[1], "وجاءت حصص المدن كالآتي:", *ranking]) + "\n"
+    assert flagged_lines(text) == set()
+
+
+def test_a_lone_symbol_and_a_lone_duration_go():
+    text, labels = _page(("body", [TITLE] + BODY), ("furniture", ["↑", "03:15"]))
+    _check(text, labels, min_recall=1.0)

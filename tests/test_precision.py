@@ -170,3 +170,20 @@ def test_two_rules_on_one_word_give_one_finding_listing_the_other():
 def test_different_problems_in_one_sentence_stay_apart():
     text = " ".join(["كلمة"] * 95) + " الى."
     assert {"readability/long-sentence", "typography/missing-hamza"} <= rules_of(check_text(text))
+
+
+# --- the labelled precision set (bench/) --------------------------------------------------------
+
+def test_the_precision_labels_are_well_formed():
+    import json
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parent.parent / "bench"
+    sample = set((bench / "precision-sample.txt").read_text(encoding="utf-8").split())
+    assert len(sample) == 300
+    rows = [json.loads(line) for line in (bench / "precision-labels.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    assert rows
+    for row in rows:
+        assert row["file"] in sample and row["label"] in ("real", "false", "style")
+        assert 0 <= row["start"] < row["end"] and len(row["text"]) <= 40  # an excerpt at most, never the text
+        assert row["label"] == "real" or row.get("why")

@@ -154,17 +154,20 @@ def test_paste_page_underlines_the_editable_text_and_fixes_in_place(live_server,
     assert editor.get_attribute("contenteditable") in ("plaintext-only", "true")
     assert not driver.find_element(By.ID, "text").is_displayed()  # the textarea is the no-script fallback
     editor.click()
-    editor.send_keys("قال المتحدث ، إن الحكومة تسعى إلى إبداع عقبات وسوف لن تتراجع")
+    from test_lt_clients import ALTERNATIVES, CALQUE
+
+    editor.send_keys(f"قال المتحدث ، إن {CALQUE} وسوف لن تتراجع")
     # Checked after a pause in typing, underlined in the text itself.
     WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#editor mark"))
     assert [e for e in driver.get_log("browser") if e["level"] == "SEVERE"] == []
     cards = driver.find_elements(By.CSS_SELECTOR, "#cards .span-card")
     assert len(cards) == len({m.get_attribute("data-spans") for m in driver.find_elements(By.CSS_SELECTOR, "#editor mark")})
-    calque = next(c for c in cards if "إبداع عقبات" in c.text)
-    assert "وضع عقبات" in calque.text and not calque.find_elements(By.CSS_SELECTOR, "button.apply")  # no safe fix
+    calque = next(c for c in cards if ALTERNATIVES[1] in c.text)
+    assert not calque.find_elements(By.CSS_SELECTOR, "button.apply")  # its alternatives are no safe fix
     shoot(driver, tmp_path, "page-live.png")
     # Clicking a highlight picks its card.
-    mark = next(m for m in driver.find_elements(By.CSS_SELECTOR, "#editor mark") if "إبداع" in m.text)
+    span = calque.get_attribute("data-span")
+    mark = next(m for m in driver.find_elements(By.CSS_SELECTOR, "#editor mark") if m.get_attribute("data-spans") == span)
     mark.click()
     assert "active" in calque.get_attribute("class")
     # A card's fix is applied in the text, which is checked again.

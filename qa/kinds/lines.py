@@ -91,6 +91,8 @@ _PROCLITIC = ("و", "ف", "ب", "ل")
 # A photo caption's credit at the end of a short line: "(رويترز)", "- أرشيفية", "- الصورة من د ب أ".
 _BRACKET_TAIL = rx(r"[(\[]([^()\[\]]{1,40})[)\]]\s*$")
 _DASH_TAIL = rx(r"\s[-–—]\s+([^-–—]{1,40})$")
+_SYMBOLS_ONLY = rx(r"[\p{S}\s]+")
+_ARABIC = rx(r"\p{Arabic}")
 _CAPTION_LABELS = frozenset(("الصوره", "صوره", "مصدر", "المصدر", "تصوير"))
 
 
@@ -253,7 +255,8 @@ def _match_phrases(words: list[str], state: State):
 
 
 def _has_notice(words: list[str], state: State) -> bool:
-    if not any(w in state.notice_address for w in words):
+    address = state.notice_address
+    if not any(w in address or (len(w) > 3 and w[0] in "وف" and w[1:] in address) for w in words):
         return False
     for i, word in enumerate(words):
         for candidate in (word, word[1:] if len(word) > 3 and word[0] in _PROCLITIC else None):
@@ -335,6 +338,7 @@ def classify(doc, state: State) -> list[LineInfo]:
     for start, end, stripped, words, arabic, latin, numbers in _line_words(doc):
         info = LineInfo(start, end, words, arabic=arabic, latin=latin, numbers=numbers)
         infos.append(info)
+        info.extras["text"] = stripped
         info.sentence = bool(_TERMINAL.search(stripped))
         n = len(words)
         if n:
@@ -382,13 +386,19 @@ def classify(doc, state: State) -> list[LineInfo]:
             info.notice = _has_notice(words, state)
         info.extras["menu_items"] = _menu_items(stripped)
         info.extras["text"] = stripped
+    _caption_neighbours(infos)
     _context_pass(infos, state)
     found = _page_pass(infos, state)
     for info in infos:
         # A time or a duration on its own line (a video's length, a list entry's time) is never
-        # prose; other lines of bare numbers are boilerplate/counter's.
-        if info.klass == "furniture-symbols" and _TIME.search(info.extras.get("text", "")):
-            _set(info, "outside", "وقت أو مدة وحدهما", "a time or a duration alone")
+        # prose, nor is a lone symbol (↑ back to the top); other lines of bare numbers are
+        # boilerplate/counter's, and punctuation alone («***») may divide an article's sections.
+        if info.klass == "furniture-symbols":
+            text = info.extras.get("text", "")
+            if _TIME.search(text):
+                _set(info, "outside", "وقت أو مدة وحدهما", "a time or a duration alone")
+            elif _SYMBOLS_ONLY.fullmatch(text):
+                _set(info, "outside", "رمز وحده", "a symbol alone")
     for info in infos:
         # Prose, and short lines inside the body (subheadings). Not the title: a headline-like
         # line repeated across many pages at the title's place is the site's header (and
@@ -396,6 +406,28 @@ def classify(doc, state: State) -> list[LineInfo]:
         info.article = info.klass == "body" and (info.prose or (found and info.in_body))
     doc.cache[cache_key] = infos
     return infos
+
+
+def _caption_neighbours(infos: list[LineInfo]) -> None:
+    """A caption split from its credit: the short phrase right before a credit in brackets
+    («محتجون أمام البرلمان» over «(رويترز)»), or right after a caption label («التعليق على الصورة،»)."""
+    for k, info in enumerate(infos):
+        if info.reason_en != "photo caption or credit" and not (
+                info.klass == "furniture" and info.words[:3] == ["التعليق", "علي", "الصوره"]):
+            continue
+        text = info.extras.get("text", "")
+        if info.words[:1] == ["التعليق"] or (info.arabic == 0 and info.n <= 3):
+            neighbour = k + 1  # under a caption label, or under a Latin credit line («AFP»)
+        elif text.startswith(("(", "[")):
+            neighbour = k - 1  # over its credit in brackets
+        else:
+            continue
+        if not 0 <= neighbour < len(infos):
+            continue
+        other = infos[neighbour]
+        if other.klass == "body" and 0 < other.n <= 20 and not other.extras.get("ends") and other.label != "good":
+            _set(other, "furniture", "تعليق صورة أو مصدرها", "photo caption or credit")
+            other.label = "bad"
 
 
 def _credited(words, state) -> bool:
@@ -407,8 +439,8 @@ def _is_caption(stripped: str, words: list, state: State) -> bool:
     «الصورة: وكالات»), or a short phrase that is not a sentence followed by a credit in brackets or
     after a dash. Wire copy's own credit line («فرانس24/ أ ف ب») closes the article and stays; a
     paragraph that ends with its agency ends a sentence before the bracket."""
-    if _credited(words, state) and (stripped[0] in "([" or words[0] in _CAPTION_LABELS):
-        return True
+    if _credited(words, state) and (stripped[0] in "([" or words[0] in _CAPTION_LABELS or not _ARABIC.search(stripped)):
+        return True  # «(رويترز)», «الصورة: وكالات», «Getty Images»
     for pattern in (_BRACKET_TAIL, _DASH_TAIL):
         match = pattern.search(stripped)
         if match and _credited(_norm_words(match.group(1)), state):
@@ -546,6 +578,11 @@ def _overlap(info: LineInfo, vocabulary: set) -> float:
     return len(info.content & vocabulary) / len(info.content) if info.content else 0.0
 
 
+def _key_overlap(info: LineInfo, keys: set) -> float:
+    own = {w[:5] for w in info.content}
+    return len(own & keys) / len(own) if own else 0.0
+
+
 def _vocabulary(lines) -> set:
     vocabulary: set = set()
     for info in lines:
@@ -563,7 +600,9 @@ def _find_title(infos: list[LineInfo], first: int, vocabulary: set, named: int |
         return named
     window = [k for k in range(max(0, first - 15), first) if _titleish(infos[k])]
     if window:
-        scores = {k: _overlap(infos[k], vocabulary) for k in window}
+        # By first five letters, as a headline says «جرائم» where the body says «جرائمهم».
+        keys = {w[:5] for w in vocabulary}
+        scores = {k: _key_overlap(infos[k], keys) for k in window}
         best = max(scores.values())
         if best >= 0.3:
             return min(k for k in window if scores[k] >= max(0.3, 0.6 * best))
@@ -599,8 +638,13 @@ def _page_pass(infos: list[LineInfo], state: State) -> bool:
         if infos[title].klass == "context":
             _set(infos[title], "body", "", "")
     _inside(infos, first, last)
-    _box_headings(infos, first, last)
-    _outside(infos, first, last, vocabulary)
+    # Cards and comments flagged at the run's end leave it: the body ends at its last paragraph,
+    # and what follows is judged as the rest of the page is.
+    end = max((k for k in range(first, last + 1) if infos[k].klass == "body" and infos[k].prose), default=last)
+    for info in infos[end + 1 : last + 1]:
+        info.in_body = False
+    _box_headings(infos, first, end)
+    _outside(infos, first, end, vocabulary)
     return True
 
 
@@ -735,6 +779,8 @@ def _inside(infos, first, last) -> None:
         if info.klass == "furniture" and info.reason_en in ("related or most-read heading", "tags or categories"):
             box, box_items = True, 0
             continue
+        if info.klass == "context" and _restated_below(infos, k, last):
+            _set(info, "body", "", "")  # a subheading between two captions, not their block
         if info.klass != "body" or info.title:
             continue
         if info.extras.get("card") or info.extras.get("card_head"):
@@ -759,6 +805,15 @@ def _inside(infos, first, last) -> None:
             _set(info, "headline-list", "عنوان خبر آخر بتاريخه", "another story's headline with its date")
         elif info.notice:
             _set(info, "site-notice", "تنبيه من الموقع إلى قارئه", "the site's notice to its reader")
+
+
+def _restated_below(infos, k, last) -> bool:
+    """The next paragraph within three lines restates this short line: it is that paragraph's
+    subheading."""
+    for j in range(k + 1, min(last, k + 3) + 1):
+        if infos[j].label == "good":
+            return _restates(infos[k], infos[j])
+    return False
 
 
 def _stamped(infos, k) -> bool:
@@ -797,10 +852,12 @@ def _outside(infos, first, last, vocabulary) -> None:
     if last + 1 < n_lines and n_lines - (last + 1) <= 2 and all(
             i.klass == "body" and i.n <= 6 and not i.dated for i in infos[last + 1 :]):
         tail_keep = set(range(last + 1, n_lines))
+    tail_keep |= _announced_list(infos, last)
     for k, info in enumerate(infos):
         if first <= k <= last or info.klass != "body" or info.title or k in tail_keep:
             continue
-        if info.notice:
+        if info.notice and not (info.label == "good" and _overlap(info, vocabulary) >= 0.3):
+            # A sentence sharing the body's words talks of the article's subject, not of the site.
             _set(info, "site-notice", "تنبيه من الموقع إلى قارئه", "the site's notice to its reader")
             continue
         if (title is not None and title < k < first and info.label in ("headline", "near") and not info.dated
@@ -837,6 +894,44 @@ def _outside(infos, first, last, vocabulary) -> None:
             _set(info, "outside", "كلمات قليلة بين كتل الصفحة", "a few words between blocks of the page")
         else:
             _set(info, "outside", "ليس من نثر المقال", "not the article's prose")
+
+
+_LIST_MARK = rx(r"^(?:\p{N}+\s*[-.)–]|[-–•*▪·])\s*")
+
+
+def _announced_list(infos, last) -> set:
+    """A list the article announces («وجاءت القائمة كالآتي:», «في ما يلي قائمة الفائزين:») right
+    after its last paragraph: items that all open with a number or a dash, or with the same word
+    («أفضل فيلم: …», «أفضل مخرج: …»). They are the article's, however short."""
+    announcing = set()
+    if (0 <= last < len(infos) - 2 and infos[last + 1].klass == "body" and infos[last + 1].n >= 2
+            and infos[last + 1].extras.get("text", "").rstrip().endswith(":")):
+        last, announcing = last + 1, {last + 1}  # the announcing sentence, short, left out of the run
+    if not 0 <= last < len(infos) - 1 or not infos[last].extras.get("text", "").rstrip().endswith(":"):
+        return set()
+    items = []
+    for info in infos[last + 1 :]:
+        if info.klass != "body" or info.notice or not info.words or info.n > 20:
+            break
+        items.append(info)
+    if len(items) < 2:
+        return set()
+    marked = [bool(_LIST_MARK.match(i.extras.get("text", ""))) for i in items]
+    first_words = {i.words[0] for i in items}
+    # The run ends where the items stop sharing their shape.
+    if all(marked) or len(first_words) == 1:
+        keep = items
+    else:
+        keep = []
+        for info, mark in zip(items, marked):
+            if not mark:
+                break
+            keep.append(info)
+        if len(keep) < 2:
+            return set()
+    for info in keep:
+        info.in_body = True
+    return announcing | {last + 1 + j for j in range(len(keep))}
 
 
 def _comment(infos, k) -> bool:

@@ -173,7 +173,8 @@ def runs(doc, state: State):
     key = ("script-mix", state.allow, state.min_arabic_share)
     if key in doc.cache:
         return doc.cache[key]
-    out = []
+    out, quoted_names = [], []
+    untranslated_titles = False
     text = doc.text
     for line in doc.lines:
         segment = text[line.start : line.end]
@@ -193,14 +194,22 @@ def runs(doc, state: State):
             # A Latin name quoted on purpose ("Carpe Diem II", the ship) is the writer's choice; a
             # quoted English phrase or title ("The Hills Have Eyes", "spit the dummy") is untranslated.
             after = text[end : min(line.end, end + 40)].lstrip()
-            if (before[-1:] in _OPENING_QUOTES and after[:1] == _OPENING_QUOTES[before[-1]]
-                    and not _english_phrase(m.group().split())):
-                continue
+            quoted = before[-1:] in _OPENING_QUOTES and after[:1] == _OPENING_QUOTES[before[-1]]
             words = [w for w in m.group().split() if not w.isdigit()]
             kept = [w for w in words if w not in state.allow and w.strip(".-") not in state.allow]
             if not kept:
                 continue
+            if quoted and not _english_phrase(m.group().split()):
+                # A quoted lower-case word is a word cited as such ("day" in Russian): left alone.
+                if _classify(words) == "name":
+                    quoted_names.append((start, end, "name", m.group()))
+                continue
+            untranslated_titles = untranslated_titles or quoted
             out.append((start, end, _classify(words), m.group()))
+    # An article that leaves quoted English titles untranslated ("The Hills Have Eyes") left its
+    # capitalised one-word quoted titles ("Saw") the same way: no longer presumed a deliberate name.
+    if untranslated_titles and quoted_names:
+        out = sorted(out + quoted_names)
     doc.cache[key] = out
     return out
 

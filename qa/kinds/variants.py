@@ -251,6 +251,16 @@ def _known(base: str) -> bool:
     return any(is_known(form) for form in _surface_forms(base))
 
 
+def _currency_of(base: str) -> int:
+    from ..wordlist import is_common, is_core
+
+    forms = _surface_forms(base)
+    return 2 * any(map(is_core, forms)) + any(map(is_common, forms))
+
+
+_currency = WordMemo(_currency_of)  # how current a spelling is in the language: 0, 1 or 3
+
+
 def same_name(a: str, b: str, state: State) -> bool:
     """Two bases with one key: are they two spellings of one name? (Memoised per rule: a corpus
     asks about the same pairs in document after document.)"""
@@ -295,7 +305,8 @@ def groups(counts: Counter, state: State) -> list[list[str]]:
             by_key[k].append(base)
     out = []
     for bases in by_key.values():
-        bases.sort(key=lambda b: (-counts[b], b))
+        # Most used first; on a tie, the spelling the language uses more (أوروبي before أوربي).
+        bases.sort(key=lambda b: (-counts[b], -_currency[b], b))
         lead = bases[0]
         members = [lead] + [b for b in bases[1:] if same_name(lead, b, state)]
         if len(members) > 1:
