@@ -138,6 +138,7 @@ class State:
     is_stopword: WordMemo = None
     content_stem: WordMemo = None  # a content word's stem, None for a stop word or a short word
     may_open_phrase: WordMemo = None  # does a furniture phrase start at this word (or after its proclitic)?
+    glue_short_words: frozenset = frozenset()  # the evidence's short words, for splitting glued words
 
 
 _WORDS = rx(r"[\p{L}\p{M}]+")
@@ -202,6 +203,9 @@ def compile(params: dict, env) -> State:
     state.is_stopword = WordMemo(functools.partial(_stopword_answer, stopwords))
     state.content_stem = WordMemo(functools.partial(_content_stem, state.is_stopword))
     state.may_open_phrase = WordMemo(functools.partial(_may_open_phrase, phrases))
+    from .wordlist import default_evidence
+
+    state.glue_short_words = default_evidence(env).short_words
     credits = data.get("credits") or []
     if not isinstance(credits, list):
         raise ParamError("furniture", "'credits' is a list of photo and wire credits", path=furniture_path)
@@ -349,7 +353,7 @@ def classify(doc, state: State) -> list[LineInfo]:
     from .wordlist import split_glued
 
     def glued(token: str) -> bool:
-        return not is_known(token) and split_glued(token) is not None
+        return not is_known(token) and split_glued(token, state.glue_short_words) is not None
 
     infos = []
     is_stopword, content_stem = state.is_stopword, state.content_stem
