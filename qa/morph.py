@@ -15,7 +15,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .arabic import fold, strip_marks
-from .wordlist import cache_dir
+from .wordlist import cache_dir, known_stem
 
 _VERSION = "1"  # bump when the verdict's meaning changes
 
@@ -23,8 +23,6 @@ WORD, PROPER, UNKNOWN = "w", "n", "-"
 
 # Pronoun suffixes. The article never takes one: «الكتابه» may be a ta-marbuta slip, but «الناثي»
 # read as ال + ناث + ي (my) is no Arabic word.
-PRONOUN_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك", "ي")
-_ENDINGS = ("تان", "تين", "ان", "ين", "ون", "ات")
 
 
 def _verdict_path():
@@ -109,25 +107,6 @@ def analyse(words) -> dict[str, str | None]:
 
 # --- The word list, asked without folding hamza ----------------------------------------------------
 
-def _stem_known(stem: str, words, norm, with_article: bool) -> bool:
-    if norm(stem) in words or (not with_article and norm("ال" + stem) in words):
-        return True
-    for suffix in PRONOUN_SUFFIXES + _ENDINGS:
-        if not stem.endswith(suffix) or len(stem) - len(suffix) < 2:
-            continue
-        if with_article and suffix in PRONOUN_SUFFIXES:
-            continue
-        base = stem[: -len(suffix)]
-        candidates = [base, base[:-1] + "ة"] if base.endswith("ت") else [base]
-        if suffix in _ENDINGS:
-            candidates.append(base + "ة")
-            if any(norm("ال" + c) in words for c in candidates if len(c) >= 3):
-                return True
-        elif any(norm(c) in words or norm("ال" + c) in words for c in candidates):
-            return True
-    return False
-
-
 @lru_cache(maxsize=100_000)
 def list_status(token: str) -> str:
     """How the word list knows a token (marks stripped): "common" (a frequent form as it stands),
@@ -143,9 +122,9 @@ def list_status(token: str) -> str:
         if norm(token) in words:
             return status
         for proclitic, stem in clitic_splits(token):
-            if proclitic and _stem_known(stem, words, norm, "ال" in proclitic or proclitic.endswith("لل")):
+            if proclitic and known_stem(stem, words, norm, "ال" in proclitic or proclitic.endswith("لل")):
                 return status
-            if not proclitic and _stem_known(stem, words, norm, False):
+            if not proclitic and known_stem(stem, words, norm, False):
                 return status
     return ""
 

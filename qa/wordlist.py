@@ -193,27 +193,32 @@ def is_common(word: str) -> bool:
 
 
 # Pronoun suffixes, and the dual and plural endings the list does not always carry (المخرجتان).
-_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك", "ي")
-_ENDINGS = ("تان", "تين", "ان", "ين", "ون", "ات")
+PRONOUN_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك", "ي")
+ENDINGS = ("تان", "تين", "ان", "ين", "ون", "ات")
 
 
-def _known_stem(stem: str, words) -> bool:
-    """stem is stripped of marks but not folded, so a final ة is still told apart from a suffix ه."""
-    if fold(stem) in words or fold("ال" + stem) in words:
+def known_stem(stem: str, words, norm=fold, with_article: bool = False) -> bool:
+    """Whether stem (stripped of marks, not folded, so a final ة is still told apart from a suffix
+    ه) or stem minus a suffix or ending is in words, each form normalised by norm first. After the
+    article (with_article) a pronoun suffix is impossible: الكتابه is not «his the-book»."""
+    if norm(stem) in words or (not with_article and norm("ال" + stem) in words):
         return True
-    for suffix in _SUFFIXES + _ENDINGS:
-        if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
-            base = stem[: -len(suffix)]
-            # A ta marbuta is written ت before a suffix or ending: سفارتهم, المخرجتان.
-            candidates = [base, base[:-1] + "ة"] if base.endswith("ت") else [base]
-            if suffix in _ENDINGS:
-                # Dual and plural endings belong to nouns and adjectives, which take the article;
-                # requiring that keeps glued junk in the list (ماحدث) from vouching for ماحدثات.
-                candidates.append(base + "ة")
-                if any(fold("ال" + c) in words for c in candidates if len(c) >= 3):
-                    return True
-            elif any(fold(c) in words or fold("ال" + c) in words for c in candidates):
+    for suffix in PRONOUN_SUFFIXES + ENDINGS:
+        if not stem.endswith(suffix) or len(stem) - len(suffix) < 2:
+            continue
+        if with_article and suffix in PRONOUN_SUFFIXES:
+            continue
+        base = stem[: -len(suffix)]
+        # A ta marbuta is written ت before a suffix or ending: سفارتهم, المخرجتان.
+        candidates = [base, base[:-1] + "ة"] if base.endswith("ت") else [base]
+        if suffix in ENDINGS:
+            # Dual and plural endings belong to nouns and adjectives, which take the article;
+            # requiring that keeps glued junk in the list (ماحدث) from vouching for ماحدثات.
+            candidates.append(base + "ة")
+            if any(norm("ال" + c) in words for c in candidates if len(c) >= 3):
                 return True
+        elif any(norm(c) in words or norm("ال" + c) in words for c in candidates):
+            return True
     return False
 
 
@@ -227,7 +232,7 @@ def is_known(token: str) -> bool:
     stripped = strip_marks(token)
     if fold(stripped) in words:
         return True
-    return any(_known_stem(stem, words) for _, stem in clitic_splits(stripped))
+    return any(known_stem(stem, words) for _, stem in clitic_splits(stripped))
 
 
 # The per-run memo of is_known, for per-distinct-word callers: `known_word[word]`.
