@@ -2,7 +2,8 @@
 
     python bench/furniture.py [--corpora ../shared/corpora] [--pages 200] [--show N]
 
-Prints, for pages made by bench/page_maker.py (per invented site, the held-out style apart), for
+Prints, for pages made by bench/page_maker.py and bench/site_maker.py (two independent sets of
+invented sites; per site, the held-out ones marked and grouped apart), for
 the real BBC Arabic page of scraped-pages/ (its "ambiguous" lines left out) and for the clean
 articles of ant-news-2018:
 
@@ -26,7 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from page_maker import HELD_OUT, pages  # noqa: E402
+import page_maker  # noqa: E402
+import site_maker  # noqa: E402
 
 from qa.clean import clean_document  # noqa: E402
 from qa.config import Config  # noqa: E402
@@ -65,7 +67,7 @@ class Score:
         precision = self.tp / max(1, self.tp + self.fp)
         recall = self.tp / max(1, self.tp + self.fn)
         f1 = 2 * precision * recall / max(1e-9, precision + recall)
-        return (f"{name:<22} pages {self.pages:4}  body F1 {f1:.3f}  furniture removed {self.furniture_removed / max(1, self.furniture):6.1%}"
+        return (f"{name:<24} pages {self.pages:4}  body F1 {f1:.3f}  furniture removed {self.furniture_removed / max(1, self.furniture):6.1%}"
                 f"  body lost {self.fn / max(1, self.body):5.2%} ({self.fn} of {self.body})")
 
 
@@ -75,6 +77,8 @@ def main(argv=None) -> int:
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--show", type=int, default=0, help="print the mistakes on this many pages")
+    parser.add_argument("--site", action="append", help="only these sites (repeatable); skips the real and clean rows")
+    parser.add_argument("--no-clean", action="store_true", help="skip the ant-news precision row")
     args = parser.parse_args(argv)
     corpora = Path(args.corpora)
     if not (corpora / "ant-news-2018").is_dir():
@@ -83,10 +87,19 @@ def main(argv=None) -> int:
 
     scores = collections.defaultdict(Score)
     shown = 0
-    for name, site, text, labels in pages(corpora / "ant-news-2018", args.pages, args.seed):
+    held_out = {page_maker.HELD_OUT, *site_maker.HELD_OUT}
+
+    def generated():
+        for maker, group in ((page_maker, "A"), (site_maker, "B")):
+            for name, site, text, labels in maker.pages(corpora / "ant-news-2018", args.pages, args.seed):
+                if not args.site or site in args.site:
+                    yield name, f"{group}:{site}" + (" (held out)" if site in held_out else ""), text, labels
+
+    for name, site, text, labels in generated():
         removed = removed_lines(engine, text)
         scores[site].add(labels, removed)
-        scores["all (tuned sites)" if site != HELD_OUT else "held-out style"].add(labels, removed)
+        group = site[0]
+        scores[f"all {group} held out" if "held out" in site else f"all {group} tuned"].add(labels, removed)
         lost = [n for n, lab in enumerate(labels, 1) if lab == "body" and n in removed]
         kept = [n for n, lab in enumerate(labels, 1) if lab == "furniture" and n not in removed]
         if shown < args.show and (lost or kept):
@@ -97,9 +110,11 @@ def main(argv=None) -> int:
                 print(f"  LOST {n}: {lines[n - 1][:90]}")
             for n in kept:
                 print(f"  KEPT {n}: {lines[n - 1][:90]}")
-    print("Synthetic pages (bench/page_maker.py), one line per block element:")
-    for key in sorted(scores, key=lambda k: (k.startswith(("all", "held")), k)):
+    print("Synthetic pages, one line per block element (A: bench/page_maker.py, B: bench/site_maker.py):")
+    for key in sorted(scores, key=lambda k: (k.startswith("all"), "held out" in k, k)):
         print("  " + scores[key].row(key))
+    if args.site:
+        return 0
 
     scraped = corpora / "scraped-pages"
     labels_file = scraped / "labels.json"
@@ -111,6 +126,8 @@ def main(argv=None) -> int:
         print("Real page (scraped-pages, ambiguous lines left out):")
         print("  " + bbc.row("bbc-arabic"))
 
+    if args.no_clean:
+        return 0
     clean_dir = corpora / "ant-news-2018"
     lines = flagged = titles = files = 0
     for path in sorted(clean_dir.glob("*.txt")):

@@ -40,6 +40,7 @@ def main(argv=None) -> int:
     parser.add_argument("--ignore", default="")
     parser.add_argument("--date", type=dt.date.fromisoformat)
     parser.add_argument("--date-from-name", action="store_true")
+    parser.add_argument("--date-from-path", action="store_true", help="YYYY-MM-DD or YYYYMMDD in the name or folders")
     parser.add_argument("--sample", type=int, default=0, help="print N random findings per rule")
     parser.add_argument("--corpus", action="store_true", help="corpus mode: learn recurring lines over all files first")
     parser.add_argument("--seed", type=int, default=1)
@@ -59,6 +60,10 @@ def main(argv=None) -> int:
             print(f"skip {path}: {exc}", file=sys.stderr)
             continue
         date = args.date or (date_from_name(path) if args.date_from_name else None)
+        if not date and args.date_from_path:
+            from .dating import path_date
+
+            date = path_date(path)
         doc = Document(text, path=path, date=date)
         words += sum(1 for t in doc.tokens if t.script != "num")
         for f in engine.check_document(doc):

@@ -26,6 +26,13 @@ def _ids(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
+def _with_parents(*parents):
+    class Subcommand(argparse.ArgumentParser):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, parents=[*parents, *kwargs.pop("parents", [])], **kwargs)
+    return Subcommand
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qa",
@@ -33,7 +40,12 @@ def build_parser() -> argparse.ArgumentParser:
         "inconsistent spellings and typography.",
     )
     parser.add_argument("--version", action="version", version=f"tadqiq {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
+    # --debug after the command too (`qa check x --debug`); SUPPRESS keeps a subcommand from
+    # resetting a --debug given before it.
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_with_parents(debug))
 
     check = sub.add_parser("check", help="check files, directories or '-' (stdin)")
     check.add_argument("paths", nargs="+", metavar="PATH")
@@ -43,6 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--select", type=_ids, default=(), metavar="IDS", help="only these packs or rules (comma-separated)")
     check.add_argument("--ignore", type=_ids, default=(), metavar="IDS", help="skip these packs or rules (comma-separated)")
     check.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="the articles' publication date")
+    check.add_argument("--date-from-path", action="store_true", default=None,
+                       help="date each article by YYYY-MM-DD or YYYYMMDD in its file name or folders")
     check.add_argument("--rules", action="append", default=[], metavar="DIR", help="also load the packs in DIR")
     check.add_argument("--encoding", metavar="NAME", help="decode input with this encoding (e.g. cp1256)")
     check.add_argument("--fail-on", choices=["error", "warning", "info"],
@@ -58,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--jobs", "-j", type=int, metavar="N",
                        help="worker processes (default: one per core when there are 50 files or more)")
     check.add_argument("--quiet", "-q", action="store_true", help="no progress line on stderr")
+    check.add_argument("--statistics", action="store_true", help="count findings per rule instead of listing them")
 
     baseline = sub.add_parser("baseline", help="record today's findings, so that only new ones are reported")
     baseline.add_argument("paths", nargs="+", metavar="PATH")
@@ -83,7 +98,13 @@ def build_parser() -> argparse.ArgumentParser:
     clean.add_argument("--format", choices=("text", "json"), default="text",
                        help="json: each file's removed line numbers and the rules behind them")
 
-    facts = sub.add_parser("facts", help="query and validate the office-holder base")
+    facts = sub.add_parser("facts", help="query, validate and refresh the office-holder base")
+    facts.add_argument("action", nargs="?", choices=["import", "query", "export"],
+                       help="import EXPORT: merge a Wikidata export of P39 statements into the base; "
+                            "query: print the Wikidata Query Service query to make one; export: the base as its result")
+    facts.add_argument("export", nargs="?", metavar="EXPORT", help="for import: a SPARQL JSON result or Wikidata entities")
+    facts.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD", help="import: the day the export was made (default: today)")
+    facts.add_argument("--dry-run", action="store_true", help="import: report what would change; write nothing")
     facts.add_argument("--office", metavar="ID", help="an office id, e.g. us-president (see --offices)")
     facts.add_argument("--on", type=_date, metavar="YYYY-MM-DD", help="the date to ask about (default: today)")
     facts.add_argument("--person", metavar="NAME", help="the offices a person held (Arabic or English name)")
@@ -107,12 +128,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="run the HTTP service: native and LanguageTool-compatible APIs, and a page")
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, loopback only)")
-    serve.add_argument("--port", type=int, default=8787)
+    serve.add_argument("--port", default="8787", help="port to listen on, 1-65535 (default: 8787)")
     serve.add_argument("--workers", type=int, default=1, metavar="N", help="worker processes (default: 1)")
     serve.add_argument("--max-body", type=int, default=1_000_000, metavar="BYTES", help="largest request body (default: 1000000)")
     serve.add_argument("--time-budget", type=float, default=10.0, metavar="SECONDS", help="longest check per request (default: 10)")
-    serve.add_argument("--cors-origin", action="append", default=[], metavar="ORIGIN",
-                       help="allow browser calls from this origin, e.g. https://cms.example.com (repeatable)")
+    # Spelled as LanguageTool's server spells it (no value: any origin); --cors-origin is the old name.
+    serve.add_argument("--allow-origin", "--cors-origin", dest="cors_origin", nargs="?", const="*", action="append",
+                       default=[], metavar="ORIGIN", help="allow browser calls from this origin, e.g. "
+                       "https://cms.example.com (repeatable; with no value, any origin)")
     serve.add_argument("--token", help="require 'Authorization: Bearer TOKEN' (default: $QA_SERVE_TOKEN; "
                        "required when --host is not loopback)")
     serve.add_argument("--select", type=_ids, default=(), metavar="IDS")
@@ -120,6 +143,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--rules", action="append", default=[], metavar="DIR")
     serve.add_argument("--config", metavar="FILE")
     serve.add_argument("--no-config", action="store_true")
+
+    sub.add_parser("lsp", help="run the language server on stdin/stdout, for editors (needs the lsp extra)")
     return parser
 
 
@@ -153,6 +178,7 @@ def _config(args):
         ignore=base.ignore + tuple(getattr(args, "ignore", ())),
         rules_dirs=base.rules_dirs + tuple(getattr(args, "rules", [])),
         date=getattr(args, "date", None),
+        date_from_path=getattr(args, "date_from_path", None) or base.date_from_path,
         encoding=getattr(args, "encoding", None),
         fail_on=getattr(args, "fail_on", None) or base.fail_on,
         corpus=getattr(args, "corpus", None),
@@ -161,34 +187,50 @@ def _config(args):
 
 
 def _progress(args):
-    """A progress line on stderr for long runs at a terminal; --quiet turns it off."""
+    """A progress line on stderr for long runs at a terminal (each pass, with the time left);
+    --quiet turns it off."""
     if getattr(args, "quiet", False) or not sys.stderr.isatty():
         return None
+    from .progress import Progress
 
-    def show(done: int, total: int) -> None:
-        if total >= 100 and (done % 25 == 0 or done == total):
-            sys.stderr.write(f"\rqa: {done}/{total} files" + ("\n" if done == total else ""))
-            sys.stderr.flush()
-    return show
+    return Progress(sys.stderr)
 
 
 def cmd_check(args) -> int:
+    from .report.text import statistics, summary
     from .run import fails, run_check, write_report
 
     config = _config(args)
     fmt = args.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if args.fix and "-" in args.paths:
         return _error("--fix rewrites files; it cannot fix stdin (use --diff)")
+    if args.statistics and args.format not in (None, "text"):
+        return _error("--statistics prints counts per rule as text; it cannot be combined with --format")
     result, engine = run_check(args.paths, config, fmt=fmt, fix=args.fix, diff=args.diff, jobs=args.jobs,
                                progress=_progress(args))
-    for error in result.errors:
-        print(f"qa: error: {error}", file=sys.stderr)
-    if not args.diff:
-        tty = args.output is None and sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ
-        write_report(fmt, result, engine.rules, tty, args.output)
-    if result.errors:
-        return EXIT_ERROR
-    return EXIT_FINDINGS if fails(result.findings, config.fail_on) else EXIT_CLEAN
+    for problem in (*result.warnings, *result.errors):
+        print(f"qa: {problem.label}: {problem}", file=sys.stderr)
+    code = EXIT_ERROR if result.errors else EXIT_FINDINGS if fails(result.findings, config.fail_on) else EXIT_CLEAN
+    closing = summary(result.findings, result.documents)
+    try:
+        if args.statistics:
+            from .fixes import write_atomic
+
+            text = "".join(line + "\n" for line in statistics(result.findings) + closing)
+            if args.output:
+                write_atomic(args.output, text)
+            else:
+                sys.stdout.write(text)
+        elif not args.diff:
+            tty = args.output is None and sys.stdout.isatty() and not args.no_color and "NO_COLOR" not in os.environ
+            write_report(fmt, result, engine.rules, tty, args.output, fail_on=config.fail_on)
+    except BrokenPipeError:
+        # `qa check … | head` stopped reading: the findings still decide the exit code.
+        _discard_stdout()
+    if args.output and not args.quiet:
+        # The report went to a file; the totals still belong on the terminal.
+        sys.stderr.writelines(line + "\n" for line in closing)
+    return code
 
 
 def cmd_baseline(args) -> int:
@@ -197,13 +239,14 @@ def cmd_baseline(args) -> int:
     from .baseline import baseline_json
     from .engine import check_paths
     from .fixes import write_atomic
+    from .report.text import plural
 
     config = replace(_config(args), baseline=None)
     result = check_paths(args.paths, config=config)
-    for error in result.errors:
-        print(f"qa: error: {error}", file=sys.stderr)
+    for problem in (*result.warnings, *result.errors):
+        print(f"qa: {problem.label}: {problem}", file=sys.stderr)
     write_atomic(args.output, baseline_json(result.findings))
-    print(f"Recorded {len(result.findings)} findings in {len(result.documents)} files to {args.output}.")
+    print(f"Recorded {plural(len(result.findings), 'finding')} in {plural(len(result.documents), 'file')} to {args.output}.")
     return EXIT_ERROR if result.errors else EXIT_CLEAN
 
 
@@ -232,6 +275,8 @@ def cmd_facts(args) -> int:
         facts = load(path)
     except FactsError as exc:
         return _error(str(exc))
+    if args.action:
+        return _facts_action(args, path, facts)
     if args.validate:
         problems = validate(facts)
         for problem in problems:
@@ -273,10 +318,35 @@ def cmd_facts(args) -> int:
     return EXIT_CLEAN
 
 
+def _facts_action(args, path, facts) -> int:
+    import datetime as dt
+    import json
+    from pathlib import Path
+
+    from .facts import FactsError
+    from .facts_import import export, merge, query, read_export
+
+    if args.action == "query":
+        print(query(facts), end="")
+        return EXIT_CLEAN
+    if args.action == "export":
+        print(json.dumps(export(facts), ensure_ascii=False, indent=1))
+        return EXIT_CLEAN
+    if not args.export:
+        return _error("qa facts import needs the export file: qa facts import EXPORT.json")
+    try:
+        report = merge(path, read_export(Path(args.export)), args.as_of or dt.date.today(), write=not args.dry_run)
+    except FactsError as exc:
+        return _error(str(exc))
+    for line in report.lines():
+        print(line)
+    return EXIT_FINDINGS if report.problems else EXIT_CLEAN
+
+
 def cmd_variants(args) -> int:
     from .config import Config
     from .document import InputError
-    from .engine import expand_paths, get_engine, read_document
+    from .engine import FileError, expand_paths, get_engine, read_document
     from .kinds.variants import variant_table
 
     config = Config(select=("consistency/variant-spelling",), rules_dirs=tuple(args.rules), encoding=args.encoding)
@@ -288,11 +358,12 @@ def cmd_variants(args) -> int:
             try:
                 yield read_document(path, config)
             except InputError as exc:
-                errors.append(f"{path}: {exc}")
+                errors.append(FileError(path, str(exc)))
 
     table = variant_table(documents(), rule.state)
-    for error in errors:
-        print(f"qa: error: {error}", file=sys.stderr)
+    for problem in errors:
+        print(f"qa: {problem.label}: {problem}", file=sys.stderr)
+    errors = [e for e in errors if not e.warning]
     if args.format == "json":
         import json
 
@@ -358,6 +429,22 @@ def cmd_explain(args) -> int:
     return EXIT_CLEAN
 
 
+def _cannot_listen(host: str, port: int) -> str | None:
+    """Why the server could not listen there (a busy port, an address not on this machine), found
+    before uvicorn starts, which would log a traceback; None when it can."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+        family, kind, proto, _, address = infos[0]
+        with socket.socket(family, kind, proto) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+            probe.bind(address)
+    except OSError as exc:
+        return exc.strerror or str(exc)
+    return None
+
+
 def cmd_serve(args) -> int:
     try:
         import uvicorn  # noqa: F401
@@ -371,19 +458,34 @@ def cmd_serve(args) -> int:
         return _error(f"--host {args.host} is reachable from other machines: set --token or QA_SERVE_TOKEN")
     if args.workers < 1 or args.max_body < 1 or args.time_budget <= 0:
         return _error("--workers, --max-body and --time-budget must be positive")
-    settings = Settings(host=args.host, port=args.port, workers=args.workers, max_body=args.max_body,
+    port = int(args.port) if args.port.isascii() and args.port.isdigit() else -1
+    if not 1 <= port <= 65535:
+        return _error(f"--port must be a number from 1 to 65535, got {args.port!r}")
+    problem = _cannot_listen(args.host, port)
+    if problem:
+        return _error(f"cannot listen on {args.host}:{port}: {problem}")
+    settings = Settings(host=args.host, port=port, workers=args.workers, max_body=args.max_body,
                         time_budget=args.time_budget, cors_origins=tuple(args.cors_origin), token=token,
                         select=config.select, ignore=config.ignore, rules_dirs=config.rules_dirs,
                         config_source=config.source, house_style=config.house_style, severity=config.severity)
     from .engine import get_engine
 
     get_engine(settings.engine_config())  # a broken pack fails here, with its file and line, not per request
-    print(f"qa serve: http://{args.host}:{args.port}/ (Ctrl-C to stop)", file=sys.stderr)
+    print(f"qa serve: http://{args.host}:{port}/ (Ctrl-C to stop)", file=sys.stderr)
     serve(settings)
     return EXIT_CLEAN
 
 
-COMMANDS = {"check": cmd_check, "baseline": cmd_baseline, "clean": cmd_clean, "facts": cmd_facts, "variants": cmd_variants, "rules": cmd_rules, "explain": cmd_explain, "serve": cmd_serve}
+def cmd_lsp(args) -> int:
+    try:
+        from .lsp import main as lsp_main
+    except ImportError as exc:
+        return _error(f"qa lsp needs the 'lsp' extra: pip install 'tadqiq[lsp]' ({exc.name} is missing)")
+    lsp_main()
+    return EXIT_CLEAN
+
+
+COMMANDS = {"check": cmd_check, "baseline": cmd_baseline, "clean": cmd_clean, "facts": cmd_facts, "variants": cmd_variants, "rules": cmd_rules, "explain": cmd_explain, "serve": cmd_serve, "lsp": cmd_lsp}
 
 
 def main(argv=None) -> int:
@@ -398,15 +500,35 @@ def main(argv=None) -> int:
     from .engine import UsageError
     from .packs import PackError
 
+    if not getattr(args, "quiet", False):
+        from . import progress
+
+        progress.notice = lambda message: print(f"qa: {message}", file=sys.stderr, flush=True)
     try:
         return COMMANDS[args.command](args)
     except (PackError, UsageError, ConfigError, BaselineError) as exc:
         return _error(str(exc))
     except BrokenPipeError:
-        # `qa check … | head` closes the pipe early; that is not an error worth a traceback.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        # The reader of our output went away (`qa rules | head`); that is not an error worth a traceback.
+        _discard_stdout()
         return EXIT_CLEAN
     except KeyboardInterrupt:
         return 130
     except OSError as exc:
         return _error(f"{getattr(exc, 'filename', '') or ''}: {exc.strerror or exc}".lstrip(": "))
+    except Exception as exc:
+        # A bug, not the user's doing: one line and exit 2 (1 would read as "findings").
+        if args.debug:
+            import traceback
+
+            traceback.print_exc()
+        return _error(f"internal error: {type(exc).__name__}: {exc} "
+                      "(run again with --debug for the traceback, and please report it)")
+
+
+def _discard_stdout() -> None:
+    """Point stdout at /dev/null, so that the interpreter's last flush does not fail again."""
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout is not a real file (a test's StringIO)
+        pass

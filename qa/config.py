@@ -11,6 +11,7 @@ config must not silently switch a check off.
     rules = ["house-rules/"]                  # extra pack directories, relative to this file
     house-style = "house-style.yaml"          # replaces the consistency pack's table
     baseline = ".qa-baseline.json"            # findings recorded here are not reported
+    date-from-path = true                     # date articles by YYYY-MM-DD / YYYYMMDD in their path
     [tool.qa.severity]
     "typography/double-space" = "warning"
     [[tool.qa.overrides]]
@@ -51,6 +52,7 @@ class Config:
     rules_dirs: tuple[str, ...] = ()
     severity: tuple[tuple[str, str], ...] = ()  # (rule id, severity) overrides
     date: _dt.date | None = None
+    date_from_path: bool = False  # read the article's date from its file name or folders
     encoding: str | None = None
     fail_on: str = "warning"
     corpus: bool | None = None  # None: corpus mode when a directory is given
@@ -92,7 +94,7 @@ def as_date(value) -> _dt.date | None:
     raise ValueError(f"date must be a datetime.date or an ISO date string, got {type(value).__name__} {value!r}")
 
 
-_KEYS = {"select", "ignore", "fail-on", "rules", "house-style", "baseline", "severity", "overrides"}
+_KEYS = {"select", "ignore", "fail-on", "rules", "house-style", "baseline", "severity", "overrides", "date-from-path"}
 _OVERRIDE_KEYS = {"paths", "select", "ignore", "severity"}
 
 
@@ -146,6 +148,8 @@ def load_config(path: Path) -> Config:
     fail_on = table.get("fail-on", "warning")
     if fail_on not in SEVERITIES:
         raise ConfigError(f"{where}: fail-on must be one of {', '.join(SEVERITIES)}")
+    if not isinstance(table.get("date-from-path", False), bool):
+        raise ConfigError(f"{where}: date-from-path must be true or false")
     rules = table.get("rules", [])
     if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
         raise ConfigError(f"{where}: rules must be a list of directories")
@@ -180,6 +184,7 @@ def load_config(path: Path) -> Config:
         house_style=relative(table.get("house-style"), "house-style"),
         baseline=relative(table.get("baseline"), "baseline"),
         overrides=tuple(overrides),
+        date_from_path=table.get("date-from-path", False),
         source=str(path),
         file_ids=(*(("select", i) for i in select), *(("ignore", i) for i in ignore), *(("severity", r) for r, _ in severity)),
     )

@@ -1,5 +1,5 @@
-"""The article's date: from --date, YAML front matter, the dateline the article states near its
-top, or today, in that order.
+"""The article's date: from --date, the file's path (with --date-from-path), YAML front matter, the
+dateline the article states near its top, or today, in that order.
 
 A date in the body ("اجتماع سابق جرى في 18 فبراير الماضي في الرياض") is history, not the
 publication date, so only short lines of the page's head are read (timestamps, datelines and
@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 
 import regex
+
+from .rxcache import compile as rx
 
 # Month names: Egyptian/Gulf (transliterated), Levantine (Syriac) and Maghrebi (French) forms.
 MONTHS = {
@@ -34,14 +36,14 @@ _YEAR = r"(?P<y>(?:19|20)\d\d)"
 # "نيسان/أبريل" and "نيسان (أبريل)": a Levantine name glossed by another; either gives the month.
 _MONTH_PAIR = rf"(?P<m>{_MONTH})(?:\s*(?:/|\(|-)\s*{_MONTH}\s*\)?)?"
 _PATTERNS = [
-    regex.compile(rf"(?<!\d){_DAY}\s*(?:من\s+)?(?:شهر\s+)?{_MONTH_PAIR}\s*[,،]?\s*(?:من\s+)?(?:عام\s+|سنة\s+)?{_YEAR}(?!\d)"),  # 10 أبريل 2025
-    regex.compile(rf"{_MONTH_PAIR}\s+{_DAY}\s*[,،]?\s*{_YEAR}(?!\d)"),  # أبريل 10, 2025
-    regex.compile(rf"(?<!\d){_YEAR}[-/.](?P<mo>[01]?\d)[-/.]{_DAY}(?!\d)"),  # 2025-04-10
-    regex.compile(rf"(?<!\d){_DAY}[-/.](?P<mo>[01]?\d)[-/.]{_YEAR}(?!\d)"),  # 10/04/2025
+    rx(rf"(?<!\d){_DAY}\s*(?:من\s+)?(?:شهر\s+)?{_MONTH_PAIR}\s*[,،]?\s*(?:من\s+)?(?:عام\s+|سنة\s+)?{_YEAR}(?!\d)"),  # 10 أبريل 2025
+    rx(rf"{_MONTH_PAIR}\s+{_DAY}\s*[,،]?\s*{_YEAR}(?!\d)"),  # أبريل 10, 2025
+    rx(rf"(?<!\d){_YEAR}[-/.](?P<mo>[01]?\d)[-/.]{_DAY}(?!\d)"),  # 2025-04-10
+    rx(rf"(?<!\d){_DAY}[-/.](?P<mo>[01]?\d)[-/.]{_YEAR}(?!\d)"),  # 10/04/2025
 ]
 _EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
-_FRONT_DATE = regex.compile(r"(?m)^date:[ \t]*[\"']?(?P<v>\d{4}-\d{2}-\d{2})")
+_FRONT_MATTER = rx(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
+_FRONT_DATE = rx(r"(?m)^date:[ \t]*[\"']?(?P<v>\d{4}-\d{2}-\d{2})")
 
 TOP_LINES = 8  # non-blank lines read for a dateline when the page has no body to stop at
 MAX_DATELINE_WORDS = 14  # a longer line is prose, whose dates are history
@@ -117,10 +119,49 @@ def dateline_date(text: str) -> dt.date | None:
     return None
 
 
-def article_date(text: str, flag: dt.date | None = None, today: dt.date | None = None) -> tuple[dt.date, str]:
-    """(date, source) with source one of flag, front-matter, text, today."""
+# Archives keep the date in names: «…-20180313.txt», «2015-08-04-…», «2015/08/04/…». A run of
+# digits longer than a date (an id) is not one.
+_PATH_DATES = [
+    regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+    regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<mo>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
+]
+_PATH_FOLDERS = regex.compile(r"(?:^|/)(?P<y>(?:19|20)\d\d)/(?P<mo>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)")
+
+
+def path_date(path: str) -> dt.date | None:
+    """A date in a file's name, else in its folders (the nearest first), else None."""
+    parts = str(path).replace("\\", "/").split("/")
+    for index in range(len(parts) - 1, -1, -1):
+        for pattern in _PATH_DATES:
+            for m in pattern.finditer(parts[index]):
+                found = _valid(m)
+                if found:
+                    return found
+        if index < len(parts) - 1:  # folders …/2015/08/04/name.txt
+            m = _PATH_FOLDERS.search("/".join(parts[max(0, index - 2) : index + 1]))
+            found = _valid(m) if m else None
+            if found:
+                return found
+    return None
+
+
+def _valid(m) -> dt.date | None:
+    try:
+        return dt.date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    except ValueError:
+        return None
+
+
+def article_date(text: str, flag: dt.date | None = None, today: dt.date | None = None,
+                 path: str | None = None) -> tuple[dt.date, str]:
+    """(date, source) with source one of flag, path, front-matter, text, today. A path is read only
+    when given (--date-from-path): an archive's file name is surer than a dateline found in the text."""
     if flag:
         return flag, "flag"
+    if path:
+        found = path_date(path)
+        if found:
+            return found, "path"
     found = front_matter_date(text)
     if found:
         return found, "front-matter"

@@ -17,9 +17,11 @@ from functools import cached_property
 
 import regex
 
+from .rxcache import compile as rx
+
 # Only these three end a line. Python's str.splitlines() also breaks on U+2028, \x0c, \x1c…, which
 # editors and GitHub do not, and columns would then disagree with what the user sees.
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = rx(r"\r\n|\r|\n")
 
 
 class InputError(Exception):
@@ -168,6 +170,8 @@ class Document:
     stats: object = field(default=None, repr=False, compare=False)
     # Problems met while checking (a rule that timed out), reported as file errors.
     errors: list = field(default_factory=list, repr=False, compare=False)
+    # Things the user should know that are not errors (a stale suppression marker), as "line:col: …".
+    warnings: list = field(default_factory=list, repr=False, compare=False)
     # Per-run scratch space that check kinds may fill and share (e.g. token lists), keyed by name.
     cache: dict = field(default_factory=dict, repr=False, compare=False)
 

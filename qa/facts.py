@@ -15,10 +15,12 @@ from pathlib import Path
 
 import regex
 
-_QID = regex.compile(r"Q[1-9]\d*")
+from .rxcache import compile as rx
+
+_QID = rx(r"Q[1-9]\d*")
 # Where no Q-id could be checked, an English Wikipedia title stands in (Wikidata resolves it
 # through the article's sitelink); only an entry marked verify may carry one.
-_ENWIKI = regex.compile(r"enwiki:[^\s|#]+")
+_ENWIKI = rx(r"enwiki:[^\s|#]+")
 
 
 class FactsError(Exception):
@@ -62,7 +64,9 @@ class Term:
         return self.start <= day and (self.end is None or day <= self.end)
 
     def surely_covers(self, day: dt.date) -> bool:
-        return self.start_latest <= day and (self.end_earliest is None or day <= self.end_earliest)
+        # Strictly inside the term: on a handover day the outgoing holder is already "former" by
+        # the evening and the incoming one still "former" (or "elect") in the morning.
+        return self.start_latest < day and (self.end_earliest is None or day < self.end_earliest)
 
 
 @dataclass
@@ -72,8 +76,10 @@ class Person:
     names: list
     shared_names: list
     terms: list
-    verify: bool = False
+    verify: bool = False  # not yet checked against Wikidata: drift resting on it is a warning
     line: int | None = None
+    verified: str | None = None  # the date of the Wikidata export that confirmed the entry
+    source: str | None = None  # where the entry's last change comes from
 
     def holds(self, office: str, day: dt.date, surely: bool = False) -> Term | None:
         return next((t for t in self.terms if t.office == office and (t.surely_covers(day) if surely else t.covers(day))), None)
@@ -114,7 +120,7 @@ def _date(value, where: str) -> dt.date | None:
         raise FactsError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-_PARTIAL = regex.compile(r"(\d{4})(?:-(\d{2}))?")
+_PARTIAL = rx(r"(\d{4})(?:-(\d{2}))?")
 _NO_DATE = (None, None, "")
 
 
@@ -148,6 +154,8 @@ def load(path: Path, load_yaml=None) -> Facts:
         from .packs import load_yaml_file as load_yaml
 
     data = load_yaml(path)
+    if isinstance(data, dict) and "people" in data and data["people"] is None:
+        data["people"] = []  # a base with offices and nobody yet, to fill by `qa facts import`
     if not isinstance(data, dict) or not isinstance(data.get("offices"), dict) or not isinstance(data.get("people"), list):
         raise FactsError(f"{path}: a facts base has 'offices' (a mapping) and 'people' (a list)")
     offices = {}
@@ -170,7 +178,9 @@ def load(path: Path, load_yaml=None) -> Facts:
                 raise FactsError(f"{where}: {spec.get('name_en')}: term with unknown office {term.get('office') if isinstance(term, dict) else term!r}")
             terms.append(_term(term, where))
         people.append(Person(str(spec["id"]), str(spec.get("name_en", "")), [str(n) for n in spec.get("names") or []],
-                             [str(n) for n in spec.get("shared_names") or []], terms, bool(spec.get("verify")), line))
+                             [str(n) for n in spec.get("shared_names") or []], terms, bool(spec.get("verify")), line,
+                             str(spec["verified"]) if spec.get("verified") else None,
+                             str(spec["source"]) if spec.get("source") else None))
     generic = {k: [str(t) for t in v] for k, v in (data.get("generic_titles") or {}).items()}
     return Facts(offices, people, generic, str(path))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 # The one list of severities, most severe first; everything else (ranks, orders, validation) derives
 # from it.
@@ -28,6 +28,8 @@ class Finding:
     fix: str | None  # replacement for [start, end), or None
     fix_safe: bool = True
     fingerprint: str = ""  # stable identity for baselines and SARIF; see qa.suppress.fingerprint
+    # Findings of other rules about the same problem, set aside for this one (qa.samecause).
+    related: list = field(default_factory=list)
 
     def sort_key(self):
         return (self.path, self.line, self.column, self.end_line, self.end_column, self.rule)
@@ -47,4 +49,7 @@ class Finding:
             "message_en": self.message_en,
             "excerpt": self.excerpt,
             "fix": None if self.fix is None else {"replacement": self.fix},
+            "related": [{"rule": r.rule, "severity": r.severity, "line": r.line, "column": r.column,
+                         "end_line": r.end_line, "end_column": r.end_column, "message": r.message,
+                         "message_en": r.message_en, "excerpt": r.excerpt} for r in self.related],
         }

@@ -88,10 +88,12 @@ def _replace(path: str, pieces, existing) -> None:
         raise
 
 
-def fix_until_stable(engine, doc, findings, max_rounds: int = 5):
+def fix_until_stable(engine, doc, findings, max_rounds: int = 5, keep=None):
     """Apply safe fixes, re-check, and repeat until nothing changes (a fix can reveal another, as
     removing an invisible character can make two spaces meet). Returns (text, remaining findings,
-    number of fixes applied)."""
+    number of fixes applied). keep, if given, filters each re-check's findings as the caller
+    filtered the first ones (a baseline's new_findings), so that what the run does not report it
+    does not fix either."""
     from .document import Document
 
     text, applied_total = doc.text, 0
@@ -103,6 +105,8 @@ def fix_until_stable(engine, doc, findings, max_rounds: int = 5):
         text = new_text
         current = Document(text, path=doc.path, date=doc.date, date_source=doc.date_source, encoding=doc.encoding)
         findings = engine.check_document(current)
+        if keep is not None:
+            findings = keep(findings)
     return text, findings, applied_total
 
 

@@ -13,8 +13,6 @@ def run_check(paths, config, *, fmt: str = "text", fix: bool = False, diff: bool
               progress=None, out=None, err=None):
     """Check the paths; with fix or diff, apply (or show) the safe fixes until stable. Returns
     (RunResult, engine). Documents keep their text only for the HTML report."""
-    import difflib
-
     from .document import Document
     from .engine import FileError, RunResult, get_engine, iter_checked
     from .fixes import FixRefused, fix_until_stable, write_fixed
@@ -22,17 +20,27 @@ def run_check(paths, config, *, fmt: str = "text", fix: bool = False, diff: bool
     out = out or sys.stdout
     err = err or sys.stderr
     engine = get_engine(config)
-    findings, errors, documents = [], [], []
+    findings, errors, documents, warnings = [], [], [], []
     jobs = 1 if (fix or diff) else jobs
+    # The fix loop's re-checks leave out what the baseline records, as the first check did.
+    keep = None
+    if (fix or diff) and config.baseline:
+        from .baseline import load_baseline
+
+        keep = load_baseline(config.baseline).new_findings
     for path, doc, found, problems in iter_checked(paths, config, jobs=jobs, progress=progress,
                                                    want_text=fmt == "html" or fix or diff,
                                                    want_stats=fmt in ("json", "html")):
-        errors.extend(problems)
+        for problem in problems:
+            (warnings if problem.warning else errors).append(problem)
         if doc is None:
             continue
         if fix or diff:
-            fixed, found, applied = fix_until_stable(engine, doc, found)
+            original = found
+            fixed, found, applied = fix_until_stable(engine, doc, found, keep=keep)
             if applied and diff:
+                import difflib
+
                 out.writelines(difflib.unified_diff(
                     doc.text.splitlines(keepends=True), fixed.splitlines(keepends=True), f"a/{path}", f"b/{path}"))
             if applied and fix:
@@ -41,6 +49,8 @@ def run_check(paths, config, *, fmt: str = "text", fix: bool = False, diff: bool
                     print(f"fixed {applied} finding{'s' * (applied != 1)} in {path}", file=err)
                 except (FixRefused, OSError) as exc:
                     errors.append(FileError(path, str(exc)))
+                    # The report describes the file as it is on disk: unfixed.
+                    fixed, found, applied = doc.text, original, 0
             if applied:
                 # A new Document: the old one's cached analyses (tokens, sentences, views) describe
                 # the text before the fix.
@@ -53,14 +63,15 @@ def run_check(paths, config, *, fmt: str = "text", fix: bool = False, diff: bool
         if fmt != "html":
             doc.text = ""  # a corpus is not held in memory for text reports
         documents.append(doc)
-    return RunResult(findings, errors, documents), engine
+    return RunResult(findings, errors, documents, warnings), engine
 
 
-def write_report(fmt: str, result, rules, tty: bool, output: str | None = None) -> None:
-    """The report, streamed to stdout or written atomically to output."""
+def write_report(fmt: str, result, rules, tty: bool, output: str | None = None, fail_on: str = "warning") -> None:
+    """The report, streamed to stdout or written atomically to output (through to a device or a
+    symlink's target)."""
     from .report import render_chunks
 
-    report = render_chunks(fmt, result, rules, tty)
+    report = render_chunks(fmt, result, rules, tty, fail_on=fail_on)
     if output:
         from .fixes import write_atomic
 
@@ -101,8 +112,8 @@ def run_clean(paths, out_dir: str, config, jobs=None, progress=None, fmt: str = 
     records = []
     for path, doc, findings, problems in iter_checked(paths, config, jobs=jobs, progress=progress):
         for problem in problems:
-            print(f"qa: error: {problem}", file=sys.stderr)
-            failed = True
+            print(f"qa: {problem.label}: {problem}", file=sys.stderr)
+            failed = failed or not problem.warning
         if doc is None:
             continue
         target = _output_path(out_dir, sources.get(path, path), path)
@@ -131,5 +142,7 @@ def run_clean(paths, out_dir: str, config, jobs=None, progress=None, fmt: str = 
         print(json.dumps({"files": records, "summary": summary}, ensure_ascii=False, indent=2))
         return failed
     tail = f"; {warned} file{'s' * (warned != 1)} lost more than {MAX_SHARE:.0%} of their words" if warned else ""
-    print(f"Cleaned {files} file{'s' * (files != 1)}: removed {total_lines} lines, {total_words} words{tail}.")
+    from .report.text import plural
+
+    print(f"Cleaned {plural(files, 'file')}: removed {plural(total_lines, 'line')}, {plural(total_words, 'word')}{tail}.")
     return failed

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import hmac
 import ipaddress
 import json
@@ -25,21 +26,50 @@ import time
 import urllib.parse
 from dataclasses import asdict, dataclass
 
+import regex
+
 from . import __version__
 from .config import Config
 from .engine import OverBudget, UsageError, get_engine, make_document
 
 SETTINGS_ENV = "QA_SERVE_SETTINGS"
 LT_LANGUAGES = [{"name": "Arabic", "code": "ar", "longCode": "ar"}]
-# LanguageTool's issue types (ITS 2.0 names), one per pack, so LT clients colour findings sensibly.
-LT_ISSUE_TYPE = {
-    "typography": "typographical",
-    "mt-debris": "mistranslation",
-    "boilerplate": "addition",
-    "factual-drift": "inconsistent-entities",
-    "consistency": "inconsistency",
-    "readability": "style",
+ARABIC = {"name": "Arabic", "code": "ar"}
+# LanguageTool's NoopLanguage: what a text tadqiq does not check is reported as.
+UNKNOWN_LANGUAGE = {"name": "Unknown", "code": "zz"}
+# LanguageTool's category ids and issue types (ITS 2.0 names). Clients colour by them: LibreOffice
+# by category (TYPOS red, STYLE blue, anything else orange), the browser add-on and LTeX by issue
+# type (misspelling red, style blue, anything else yellow). Rule ids first, then the pack, then
+# style for anything at `info`, whatever its pack.
+LT_KIND_BY_RULE = {
+    "mt-debris/unknown-word": ("TYPOS", "misspelling"),
+    "mt-debris/garbled-sentence": ("GRAMMAR", "mistranslation"),
+    "mt-debris/latin-diacritics": ("TYPOS", "untranslated"),
+    "mt-debris/latin-name": ("TYPOS", "untranslated"),
+    "mt-debris/latin-phrase": ("TYPOS", "untranslated"),
+    "typography/missing-hamza": ("TYPOS", "misspelling"),
+    "typography/doubled-word": ("GRAMMAR", "duplication"),
+    "typography/double-space": ("TYPOGRAPHY", "whitespace"),
+    "typography/space-before-punct": ("TYPOGRAPHY", "whitespace"),
+    "typography/missing-space-after-punct": ("TYPOGRAPHY", "whitespace"),
+    "boilerplate/glued-words": ("TYPOS", "misspelling"),
 }
+LT_KIND_BY_PACK = {
+    "typography": ("TYPOGRAPHY", "typographical"),
+    "mt-debris": ("GRAMMAR", "mistranslation"),
+    "boilerplate": ("MISC", "addition"),
+    "factual-drift": ("SEMANTICS", "inconsistent-entities"),
+    "consistency": ("MISC", "inconsistency"),
+    "readability": ("STYLE", "style"),
+}
+# The alternatives a message names, in the English message's wording: «write «X» or «Y»», «suggested
+# Arabic: «X»», «is written «X»». Calques name theirs here without a safe fix; LanguageTool's clients
+# still offer each one as a replacement for the user to pick.
+_NAMED = regex.compile(r"(?:\bwrite|\bprefer|\buse|\bsuggested(?: Arabic)?:?|\bArabic says|\bis written|directly:)"
+                       r"\s+«([^»]+)»((?:\s+or\s+«[^»]+»)*)")
+_OR = regex.compile(r"«([^»]+)»")
+_ARABIC_LETTER = regex.compile(r"\p{Arabic}")
+_LETTER = regex.compile(r"\p{L}")
 LT_CONTEXT_CHARS = 40  # characters of context on each side, as LanguageTool gives
 _NATIVE_FIELDS = {"text", "date", "select", "ignore"}
 
@@ -130,9 +160,13 @@ def parse_annotation(data: str) -> tuple[str, str, list[int]]:
     Returns the original string (text and markup, the offsets' frame), the plain text to check
     (markup replaced by interpretAs), and each plain offset's position in the original."""
     parsed = _loads(data, "'data'")
+    if isinstance(parsed, dict) and isinstance(parsed.get("text"), str):
+        # The browser add-on's shape: {"text": …, "metaData": {…}}, plain text with no markup.
+        text = parsed["text"]
+        return text, text, range(len(text) + 1)
     items = parsed.get("annotation") if isinstance(parsed, dict) else None
     if not isinstance(items, list):
-        raise RequestError(400, "'data' must be a JSON object with an 'annotation' list")
+        raise RequestError(400, "'data' must be a JSON object with a 'text' string or an 'annotation' list")
     original, plain, where = [], [], []
     position = 0
     for item in items:
@@ -246,7 +280,49 @@ def native_report(doc, findings) -> dict:
     return report
 
 
-def lt_report(original: str, plain_to_original, doc, findings, rules_by_id) -> dict:
+def is_arabic(text: str) -> bool:
+    """Most of the text's letters are Arabic (Latin names and acronyms in Arabic copy are fine)."""
+    arabic = len(_ARABIC_LETTER.findall(text))
+    return arabic > 0 and 2 * arabic >= len(_LETTER.findall(text))
+
+
+def named_replacements(finding) -> list[str]:
+    """The fix, then every alternative the message names, each once."""
+    out = [] if finding.fix is None else [finding.fix]
+    for first, more in _NAMED.findall(finding.message_en):
+        for value in [first, *_OR.findall(more)]:
+            if value not in out and value != finding.excerpt:
+                out.append(value)
+    return out
+
+
+def lt_kind(finding) -> tuple[str, str]:
+    """(category id, issue type) for a finding, as LanguageTool's clients know them."""
+    if finding.rule in LT_KIND_BY_RULE:
+        return LT_KIND_BY_RULE[finding.rule]
+    if finding.severity == "info":
+        return ("STYLE", "style")
+    return LT_KIND_BY_PACK.get(finding.pack, ("MISC", "uncategorized"))
+
+
+def lt_language(requested: str, text: str) -> tuple[dict, dict, bool]:
+    """(language, detectedLanguage, check?) for a request. Arabic text is checked whatever code came
+    with it, as LanguageTool checks with what it detects under `auto`; any other text is answered
+    with no matches, not an error, so a client set to check every page stays quiet elsewhere."""
+    arabic = is_arabic(text)
+    detected = ARABIC if arabic else UNKNOWN_LANGUAGE
+    wants_arabic = requested.split("-")[0].lower() == "ar"
+    if requested == "auto":
+        language = detected
+    elif wants_arabic:
+        language = {"name": "Arabic", "code": requested}
+    else:
+        language = {"name": requested, "code": requested}
+    return language, {**detected, "confidence": 1.0 if arabic else 0.0}, arabic or wants_arabic
+
+
+def lt_report(original: str, plain_to_original, doc, findings, rules_by_id,
+              language: dict | None = None, detected: dict | None = None) -> dict:
     """LanguageTool's /v2/check response for findings on `doc.text`, offsets in `original`."""
     from .report.html import PACK_AR
 
@@ -264,10 +340,11 @@ def lt_report(original: str, plain_to_original, doc, findings, rules_by_id) -> d
         k = bisect.bisect_right(starts, f.start) - 1
         sentence = doc.text[sentences[k][0]:sentences[k][1]] if k >= 0 and f.start < sentences[k][1] else doc.text[f.start:f.end]
         rule = rules_by_id.get(f.rule)
+        category, issue_type = lt_kind(f)
         matches.append({
             "message": f.message,
             "shortMessage": f.message_en,
-            "replacements": [] if f.fix is None else [{"value": f.fix}],
+            "replacements": [{"value": value} for value in named_replacements(f)],
             "offset": utf16(start),
             "length": utf16(end) - utf16(start),
             "context": {"text": context, "offset": context_offset, "length": in_context(at + end - start) - context_offset},
@@ -276,20 +353,22 @@ def lt_report(original: str, plain_to_original, doc, findings, rules_by_id) -> d
             "rule": {
                 "id": f.rule,
                 "description": (rule.description if rule else "") or f.rule,
-                "issueType": LT_ISSUE_TYPE.get(f.pack, "uncategorized"),
-                "category": {"id": f.pack.upper().replace("-", "_"), "name": PACK_AR.get(f.pack, f.pack)},
+                "issueType": issue_type,
+                # The pack in the name, so that the user still sees where a finding comes from.
+                "category": {"id": category, "name": PACK_AR.get(f.pack, f.pack)},
             },
             "ignoreForIncompleteSentence": False,
             "contextForSureMatch": 0,
         })
     return {
-        "software": {"name": "tadqiq", "version": __version__, "buildDate": "", "apiVersion": 1,
-                     "premium": False, "status": ""},
+        "software": LT_SOFTWARE,
         "warnings": {"incompleteResults": False},
-        "language": {"name": "Arabic", "code": "ar",
-                     "detectedLanguage": {"name": "Arabic", "code": "ar", "confidence": 1.0}},
+        "language": {**(language or ARABIC), "detectedLanguage": detected or {**ARABIC, "confidence": 1.0}},
         "matches": matches,
     }
+
+
+LT_SOFTWARE = {"name": "tadqiq", "version": __version__, "buildDate": "", "apiVersion": 1, "premium": False, "status": ""}
 
 
 # --- HTTP plumbing -----------------------------------------------------------------------------
@@ -326,13 +405,18 @@ async def read_json(request, limit: int) -> dict:
     return payload
 
 
-async def read_form(request, limit: int) -> dict:
+# LanguageTool's browser add-on posts its form fields with XMLHttpRequest.send(string), which labels
+# them text/plain; curl-based clients may send no type at all. LanguageTool's server reads both.
+_LT_FORM_TYPES = {"application/x-www-form-urlencoded", "text/plain", ""}
+
+
+async def read_form(request, limit: int, types=frozenset({"application/x-www-form-urlencoded"})) -> dict:
     """URL-encoded form fields (LanguageTool's clients send these), or the query string of a GET.
     Percent-encoded bytes must be UTF-8: a wrong charset is a 400, not mojibake."""
     if request.method == "GET":
         raw = request.url.query
     else:
-        if _media_type(request) != "application/x-www-form-urlencoded":
+        if _media_type(request) not in types:
             raise RequestError(415, "expected Content-Type: application/x-www-form-urlencoded")
         body = await read_body(request, limit)
         try:
@@ -380,6 +464,9 @@ def create_app(settings: Settings | None = None):
 
     settings = settings or Settings()
     checker = Checker(settings)
+    # One small check at start-up builds what the engine builds lazily (the word list on a first
+    # run, its memo tables), so the first request is not the one to run out of its time budget.
+    checker.check("قال المتحدث إن الوفد غادر.", None)
     rules_by_id = {r.id: r for r in checker.engine.all_rules}
 
     def guarded(handler, form_auth: bool = False):
@@ -408,6 +495,22 @@ def create_app(settings: Settings | None = None):
                                           _id_list(payload.get("ignore"), "ignore"))
         return _json(native_report(doc, findings))
 
+    async def highlights(request, started):
+        """The paste page's live check: findings with UTF-16 offsets (JavaScript's string indices)
+        and whether each fix is safe, for underlines in the editable text and a card per span."""
+        payload = await read_json(request, settings.max_body)
+        if not isinstance(payload.get("text"), str):
+            raise RequestError(400, "missing or non-string field 'text'")
+        text = payload["text"]
+        doc, findings = await checker.run(started, text, _parse_date(payload.get("date")))
+        utf16 = Utf16Offsets(text)
+        return _json({"findings": [
+            {"offset": utf16(f.start), "length": utf16(f.end) - utf16(f.start), "rule": f.rule, "pack": f.pack,
+             "severity": f.severity, "message": f.message, "message_en": f.message_en, "fix": f.fix,
+             "safe": f.fix is not None and f.fix_safe,
+             # Other rules that saw the same problem (qa.samecause): named on the same card.
+             "related": [{"rule": r.rule, "severity": r.severity} for r in f.related]} for f in findings]})
+
     async def list_rules(request, started):
         packs = []
         for pack in checker.engine.packs:
@@ -426,15 +529,20 @@ def create_app(settings: Settings | None = None):
     async def openapi(request):
         return _json(openapi_document())
 
+    known_ids = {r.id for r in checker.engine.all_rules} | {r.pack for r in checker.engine.all_rules}
+
+    def lt_ids(form, name):
+        # Clients send LanguageTool's own rule ids (the browser add-on: WHITESPACE_RULE); LanguageTool
+        # ignores ids it does not know, and so does tadqiq.
+        return tuple(i for i in _id_list(form.get(name), name) if i in known_ids)
+
     async def lt_check(request, started):
-        form = await read_form(request, settings.max_body)
+        form = await read_form(request, settings.max_body, _LT_FORM_TYPES)
         if not _authorised(request, settings, form):
             raise RequestError(401, "missing or wrong bearer token (send Authorization: Bearer or apiKey)")
-        language = form.get("language")
-        if not language:
+        requested = form.get("language")
+        if not requested:
             raise RequestError(400, "missing parameter 'language' (use 'ar' or 'auto')")
-        if language != "auto" and language.split("-")[0].lower() != "ar":
-            raise RequestError(400, f"language {language!r} is not supported: tadqiq checks Arabic ('ar' or 'auto')")
         if "text" in form:
             original = plain = form["text"]
             where = range(len(plain) + 1)
@@ -442,10 +550,23 @@ def create_app(settings: Settings | None = None):
             original, plain, where = parse_annotation(form["data"])
         else:
             raise RequestError(400, "missing parameter 'text' or 'data'")
-        select = _id_list(form.get("enabledRules"), "enabledRules") if form.get("enabledOnly") == "true" else ()
-        ignore = _id_list(form.get("disabledRules"), "disabledRules")
+        language, detected, arabic = lt_language(requested, plain)
+        if not arabic:
+            return _json({"software": LT_SOFTWARE, "warnings": {"incompleteResults": False},
+                          "language": {**language, "detectedLanguage": detected}, "matches": []})
+        only = form.get("enabledOnly") == "true"
+        chosen, ignore = lt_ids(form, "enabledRules") if only else (), lt_ids(form, "disabledRules")
+        categories = set(_id_list(form.get("enabledCategories"), "enabledCategories")) if only else set()
+        disabled = set(_id_list(form.get("disabledCategories"), "disabledCategories"))
+        # With enabledOnly, enabled rules and enabled categories add up; categories are LanguageTool's.
+        select = () if categories else chosen
         doc, findings = await checker.run(started, plain, _parse_date(form.get("date")), select, ignore)
-        return _json(lt_report(original, where, doc, findings, rules_by_id))
+        findings = [f for f in findings if lt_kind(f)[0] not in disabled and (
+            not categories or lt_kind(f)[0] in categories or f.rule in chosen or f.pack in chosen)]
+        return _json(lt_report(original, where, doc, findings, rules_by_id, language, detected))
+
+    async def lt_info(request, started):
+        return _json({"software": LT_SOFTWARE, "languages": LT_LANGUAGES})
 
     async def lt_languages(request, started):
         return _json(LT_LANGUAGES)
@@ -457,8 +578,10 @@ def create_app(settings: Settings | None = None):
         form = await read_form(request, settings.max_body) if request.method == "POST" else {}
         html = await render_page(checker, settings, form, started, authorised=_authorised(request, settings, form))
         return HTMLResponse(html, headers={
-            # Everything is inline and local; nothing may be fetched, framed or posted elsewhere.
-            "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+            # Everything is inline and local: only the page's own script runs, it talks only to this
+            # server, and nothing may be framed or posted elsewhere.
+            "Content-Security-Policy": f"default-src 'none'; style-src 'unsafe-inline'; script-src {page_script_hash()}; "
+                                       "connect-src 'self'; form-action 'self'; frame-ancestors 'none'",
             "X-Content-Type-Options": "nosniff",
         })
 
@@ -468,14 +591,19 @@ def create_app(settings: Settings | None = None):
         Route("/openapi.json", openapi, methods=["GET"]),
         Route("/api/v1/check", guarded(native_check), methods=["POST"]),
         Route("/api/v1/rules", guarded(list_rules), methods=["GET"]),
+        Route("/api/v1/highlights", guarded(highlights), methods=["POST"]),
         Route("/v2/check", guarded(lt_check, form_auth=True), methods=["GET", "POST"]),
         Route("/v2/languages", guarded(lt_languages), methods=["GET"]),
+        Route("/v2/info", guarded(lt_info), methods=["GET"]),
         Route("/v2/healthcheck", lt_healthcheck, methods=["GET"]),
     ]
     middleware = []
     if settings.cors_origins:
+        # A preflight names the headers the page will send (the Word add-in's include its own);
+        # for an allowed origin they are all allowed, as LanguageTool's server does.
         middleware.append(Middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
-                                     allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"]))
+                                     allow_methods=["GET", "POST", "OPTIONS"], allow_headers=["*"], max_age=86400))
+    middleware.append(Middleware(AnswerOptions))
 
     async def not_found(request, exc):
         return _error_response(exc.status_code, exc.detail or "not found")
@@ -485,6 +613,22 @@ def create_app(settings: Settings | None = None):
 
     return Starlette(routes=routes, middleware=middleware,
                      exception_handlers={404: not_found, 405: not_found, Exception: internal})
+
+
+class AnswerOptions:
+    """Any OPTIONS request that the CORS layer did not answer gets 204 and the methods, not 405:
+    a client probing the server is not an error. No CORS headers: only allowed origins get those."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] == "OPTIONS":
+            from starlette.responses import Response
+
+            await Response(status_code=204, headers={"Allow": "GET, POST, OPTIONS"})(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
 
 
 def app_from_env():
@@ -529,9 +673,23 @@ async def render_page(checker: Checker, settings: Settings, form: dict, started:
             error = str(exc)
     return environment().get_template("page.html.j2").render(
         text=text, date=date_field, article=article, notice=notice, error=error, version=__version__,
+        script=page_script(),
         severity_ar=SEVERITY_AR, pack_ar=PACK_AR, severities=list(SEVERITY_ORDER), needs_token=bool(settings.token),
         api_key=form.get("apiKey", "") if authorised else "",
     )
+
+
+@functools.lru_cache(maxsize=1)
+def page_script() -> str:
+    from .report.html import read_template_file
+
+    return read_template_file("page.js")
+
+
+def page_script_hash() -> str:
+    from .report.html import script_hash
+
+    return script_hash(page_script())
 
 
 def openapi_document() -> dict:
@@ -549,7 +707,7 @@ def openapi_document() -> dict:
         "properties": {
             "text": {"type": "string", "description": "the text to check"},
             "data": {"type": "string", "description": "LanguageTool annotation JSON, instead of text"},
-            "language": {"type": "string", "enum": ["ar", "auto"]},
+            "language": {"type": "string", "description": "any code, or auto; Arabic text is checked, other text gets no matches"},
             "date": {"type": "string", "format": "date", "description": "tadqiq extension: the article's date"},
             "enabledRules": {"type": "string"}, "disabledRules": {"type": "string"},
             "enabledOnly": {"type": "string"}, "apiKey": {"type": "string"},
@@ -586,7 +744,7 @@ def openapi_document() -> dict:
                     "findings": {"type": "array", "items": {"$ref": "#/components/schemas/Finding"}},
                     "documents": {"type": "array", "items": {"type": "object", "required": ["path", "date", "date_source"],
                         "properties": {"path": {"type": "string"}, "date": {"type": ["string", "null"]},
-                                       "date_source": {"enum": ["flag", "front-matter", "text", "today"]},
+                                       "date_source": {"enum": ["flag", "path", "front-matter", "text", "today"]},
                                        "stats": {"type": "object"}}}},
                     "summary": {"type": "object", "required": ["files", "findings", "by_pack"]},
                     "errors": {"type": "array", "items": {"type": "string"}}}},
@@ -616,15 +774,27 @@ def openapi_document() -> dict:
                 "requestBody": {"required": True, "content": {"application/json": {
                     "schema": {"$ref": "#/components/schemas/CheckRequest"}}}},
                 "responses": answers({"$ref": "#/components/schemas/Report"}, "application/json", 400, 401, 413, 415, 503)}},
+            "/api/v1/highlights": {"post": {
+                "summary": "The paste page's live check: findings with UTF-16 offset and length, severity, fix and whether it is safe",
+                "security": [{}, {"bearer": []}],
+                "requestBody": {"required": True, "content": {"application/json": {"schema": {
+                    "type": "object", "required": ["text"], "properties": {"text": {"type": "string"}, "date": {"type": ["string", "null"]}}}}}},
+                "responses": answers({"type": "object", "required": ["findings"]}, "application/json", 400, 401, 413, 415, 503)}},
             "/api/v1/rules": {"get": {"summary": "The packs and their rules", "security": [{}, {"bearer": []}],
                                       "responses": answers({"$ref": "#/components/schemas/Rules"}, "application/json", 401)}},
-            "/healthz": {"get": {"summary": "Liveness", "responses": answers({"$ref": "#/components/schemas/Health"})}},
+            "/healthz": {"get": {"summary": "Liveness; 503 with status 'stuck' while a check outlives twice its budget",
+                                 "responses": {**answers({"$ref": "#/components/schemas/Health"}),
+                                               "503": {"description": "A check in this worker is stuck",
+                                                       "content": {"application/json": {"schema": {
+                                                           "$ref": "#/components/schemas/Health"}}}}}}},
             "/v2/check": {"post": {
                 "summary": "LanguageTool-compatible check",
                 "requestBody": {"required": True, "content": {"application/x-www-form-urlencoded": {"schema": form_schema}}},
                 "responses": answers({"$ref": "#/components/schemas/LTCheck"}, "application/json", 400, 401, 413, 415, 503)}},
             "/v2/languages": {"get": {"summary": "LanguageTool-compatible language list",
                                       "responses": answers({"$ref": "#/components/schemas/LTLanguages"})}},
+            "/v2/info": {"get": {"summary": "The server's software and languages, for LanguageTool clients",
+                                 "responses": answers({"type": "object", "required": ["software", "languages"]})}},
             "/": {"get": {"summary": "The paste-and-check page",
                           "responses": {"200": {"description": "HTML page", "content": {"text/html": {"schema": {"type": "string"}}}}}}},
         },

@@ -21,7 +21,9 @@ from dataclasses import dataclass
 
 import regex
 
-_MARKER = regex.compile(
+from .rxcache import compile as rx
+
+_MARKER = rx(
     r"(?:<!--\s*|\[)qa-ignore(?P<kind>-start|-end)?(?P<ids>(?:[\s,]+[a-z][a-z0-9-]*(?:/[a-z0-9-]+)?)*)\s*(?:-->|\])")
 
 
@@ -41,10 +43,14 @@ class Region:
 
 
 def regions(doc) -> list[Region]:
+    from .markdown import code_regions, is_markdown
+
     text = doc.text
+    # In Markdown, front matter and code are not prose: nothing in them is reported.
+    out = [Region(start, end, frozenset()) for start, end in code_regions(text)] if is_markdown(doc.path) else []
     if "qa-ignore" not in text:
-        return []
-    out, open_spans = [], []
+        return out
+    open_spans = []
     for m in _MARKER.finditer(text):
         ids = frozenset(regex.split(r"[\s,]+", m.group("ids").strip())) - {""}
         out.append(Region(m.start(), m.end(), frozenset()))  # the marker itself
@@ -100,8 +106,8 @@ def apply(doc, findings: list, known: set, ran: set) -> tuple[list, list[str]]:
     return kept, warnings
 
 
-_SPACE = regex.compile(r"\s+")
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_SPACE = rx(r"\s+")
+_WORD = rx(r"[\p{L}\p{M}\p{N}]+")
 _WINDOW = 200  # characters either side, plenty for three words
 
 

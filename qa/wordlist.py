@@ -19,10 +19,7 @@ from .arabic import FOLD_TABLE, fold
 _FORMAT = "3"  # bump when the folding or the file layout changes
 
 
-def cache_dir() -> Path:
-    base = os.environ.get("TADQIQ_CACHE") or os.path.join(
-        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "tadqiq")
-    return Path(base)
+from .rxcache import cache_dir  # noqa: E402, F401  (the one cache directory; re-exported)
 
 
 def _cache_key() -> str:
@@ -52,6 +49,7 @@ def _build(path: Path) -> None:
     import regex
     from wordfreq import get_frequency_dict
 
+    from .arabic import strip_marks
     from .fixes import write_atomic
 
     arabic = regex.compile(r"[\p{scx=Arabic}&&\p{L}]+", regex.V1)
@@ -62,6 +60,8 @@ def _build(path: Path) -> None:
     core = sorted({fold(w).encode("utf-8") for w, f in frequencies.items() if f >= CORE_FREQUENCY})
     write_atomic(path.with_suffix(".core"), b"\n".join(core))
     write_atomic(path, b"\n".join(sorted({fold(w).encode("utf-8") for w in frequencies})))
+    # As spelled, hamza kept: whether a form exists must not depend on folding (qa/morph.py).
+    write_atomic(path.with_suffix(".exact"), b"\n".join(sorted({strip_marks(w).encode("utf-8") for w in frequencies})))
 
 
 class SortedWordFile:
@@ -75,6 +75,7 @@ class SortedWordFile:
     LOAD_AFTER = 20_000
 
     def __init__(self, path: Path):
+        self.path = path
         self._trie = _open_trie(path)
         if self._trie is not None:
             return
@@ -111,6 +112,10 @@ class SortedWordFile:
         return False
 
 
+    def all(self) -> list[str]:
+        return self.path.read_bytes().decode("utf-8").split("\n")
+
+
 def _open_trie(path: Path):
     """The memory-mapped MARISA trie of a word file, built beside it on first use; None when
     marisa-trie is not installed or the trie cannot be written or read."""
@@ -135,9 +140,12 @@ class WordListUnavailable(Exception):
 
 
 @lru_cache(maxsize=1)
-def _word_files() -> tuple[SortedWordFile, SortedWordFile, SortedWordFile]:
+def _word_files() -> tuple[SortedWordFile, SortedWordFile, SortedWordFile, SortedWordFile]:
     path = cache_dir() / f"{_cache_key()}.words"
-    if not all(path.with_suffix(s).exists() for s in (".words", ".common", ".core")):
+    if not all(path.with_suffix(s).exists() for s in (".words", ".common", ".core", ".exact")):
+        from .progress import announce
+
+        announce(f"building the Arabic word list in {path.parent} (first run only; a few seconds)")
         try:
             _build(path)
         except ImportError as exc:
@@ -148,7 +156,8 @@ def _word_files() -> tuple[SortedWordFile, SortedWordFile, SortedWordFile]:
 
             path = Path(tempfile.mkdtemp(prefix="tadqiq-")) / path.name
             _build(path)
-    return SortedWordFile(path), SortedWordFile(path.with_suffix(".common")), SortedWordFile(path.with_suffix(".core"))
+    return (SortedWordFile(path), SortedWordFile(path.with_suffix(".common")), SortedWordFile(path.with_suffix(".core")),
+            SortedWordFile(path.with_suffix(".exact")))
 
 
 def arabic_words() -> SortedWordFile:
@@ -166,6 +175,11 @@ def core_words() -> SortedWordFile:
     return _word_files()[2]
 
 
+def exact_words() -> SortedWordFile:
+    """Every Arabic form in the list as spelled (marks stripped, nothing folded)."""
+    return _word_files()[3]
+
+
 def is_core(word: str) -> bool:
     from .arabic import strip_marks
 
@@ -179,31 +193,36 @@ def is_common(word: str) -> bool:
 
 
 # Pronoun suffixes, and the dual and plural endings the list does not always carry (المخرجتان).
-_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك", "ي")
-_ENDINGS = ("تان", "تين", "ان", "ين", "ون", "ات")
+PRONOUN_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك", "ي")
+ENDINGS = ("تان", "تين", "ان", "ين", "ون", "ات")
 
 
-def _known_stem(stem: str, words) -> bool:
-    """stem is stripped of marks but not folded, so a final ة is still told apart from a suffix ه."""
-    if fold(stem) in words or fold("ال" + stem) in words:
+def known_stem(stem: str, words, norm=fold, with_article: bool = False) -> bool:
+    """Whether stem (stripped of marks, not folded, so a final ة is still told apart from a suffix
+    ه) or stem minus a suffix or ending is in words, each form normalised by norm first. After the
+    article (with_article) a pronoun suffix is impossible: الكتابه is not «his the-book»."""
+    if norm(stem) in words or (not with_article and norm("ال" + stem) in words):
         return True
-    for suffix in _SUFFIXES + _ENDINGS:
-        if stem.endswith(suffix) and len(stem) - len(suffix) >= 2:
-            base = stem[: -len(suffix)]
-            # A ta marbuta is written ت before a suffix or ending: سفارتهم, المخرجتان.
-            candidates = [base, base[:-1] + "ة"] if base.endswith("ت") else [base]
-            if suffix in _ENDINGS:
-                # Dual and plural endings belong to nouns and adjectives, which take the article;
-                # requiring that keeps glued junk in the list (ماحدث) from vouching for ماحدثات.
-                candidates.append(base + "ة")
-                if any(fold("ال" + c) in words for c in candidates if len(c) >= 3):
-                    return True
-            elif any(fold(c) in words or fold("ال" + c) in words for c in candidates):
+    for suffix in PRONOUN_SUFFIXES + ENDINGS:
+        if not stem.endswith(suffix) or len(stem) - len(suffix) < 2:
+            continue
+        if with_article and suffix in PRONOUN_SUFFIXES:
+            continue
+        base = stem[: -len(suffix)]
+        # A ta marbuta is written ت before a suffix or ending: سفارتهم, المخرجتان.
+        candidates = [base, base[:-1] + "ة"] if base.endswith("ت") else [base]
+        if suffix in ENDINGS:
+            # Dual and plural endings belong to nouns and adjectives, which take the article;
+            # requiring that keeps glued junk in the list (ماحدث) from vouching for ماحدثات.
+            candidates.append(base + "ة")
+            if any(norm("ال" + c) in words for c in candidates if len(c) >= 3):
                 return True
+        elif any(norm(c) in words or norm("ال" + c) in words for c in candidates):
+            return True
     return False
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1 << 16)  # a corpus of 2,000 articles has 58,000 distinct words
 def is_known(token: str) -> bool:
     """True if the token, with its proclitics and a pronoun suffix or dual/plural ending allowed,
     is in the word list. Lookups are folded, so a hamza or ya slip does not make a word unknown."""
@@ -213,7 +232,7 @@ def is_known(token: str) -> bool:
     stripped = strip_marks(token)
     if fold(stripped) in words:
         return True
-    return any(_known_stem(stem, words) for _, stem in clitic_splits(stripped))
+    return any(known_stem(stem, words) for _, stem in clitic_splits(stripped))
 
 
 # The per-run memo of is_known, for per-distinct-word callers: `known_word[word]`.

@@ -55,9 +55,12 @@ _NOT_HTML = regex.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\p{Noncharacter_Code
 
 def assert_valid(fmt: str, out: str, code: int):
     if fmt == "text":
-        *lines, summary = out.splitlines()
-        assert all(_TEXT_LINE.match(line) for line in lines), lines
-        assert summary.startswith(("No findings", f"{len(lines)} finding"))
+        every = out.splitlines()
+        lines = [line for line in every if _TEXT_LINE.match(line)]
+        summary = every[len(lines):]  # the totals, then the `--fix` count and the undated files
+        assert every[:len(lines)] == lines, every
+        assert summary[0].startswith(("No findings", f"{len(lines)} finding"))
+        assert all(line.endswith(("fixable with `--fix`.", "checked as of today.")) for line in summary[1:]), summary
     elif fmt == "json":
         report = json.loads(out)
         assert report["summary"]["findings"] == len(report["findings"])

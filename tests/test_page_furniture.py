@@ -171,3 +171,147 @@ def test_today_fallback_is_said(tmp_path):
     with contextlib.redirect_stdout(out):
         main(["check", str(path), "--select", "typography"])
     assert "checked as of today" in out.getvalue()
+
+
+# --- Phenomena of real news pages beyond menus: cards, captions, comments, inline boxes ---------
+
+def _page(*blocks):
+    """(text, labels) from (label, lines) blocks."""
+    lines, labels = [], []
+    for label, block in blocks:
+        lines += block
+        labels += [label] * len(block)
+    return "\n".join(lines) + "\n", labels
+
+
+def _check(text, labels, min_recall=0.9):
+    removed = flagged_lines(text)
+    lines = text.split("\n")
+    body = {n for n, label in enumerate(labels, 1) if label == "body"}
+    furniture = {n for n, label in enumerate(labels, 1) if label == "furniture"}
+    assert not removed & body, [lines[n - 1] for n in sorted(removed & body)]
+    assert len(removed & furniture) >= min_recall * len(furniture), [lines[n - 1] for n in sorted(furniture - removed)]
+    return removed
+
+
+CARDS = [
+    "تقارير مختارة",
+    "مزارعو الزيتون يترقبون موسما وفيرا بعد أمطار الشتاء",
+    "يتوقع مزارعو الزيتون في السهول الشمالية موسما وفيرا هذا العام بعد أمطار غزيرة هطلت طوال الشتاء.",
+    "منذ 3 ساعات",
+    "جامعة العاصمة تفتتح مختبرا جديدا لأبحاث الطاقة الشمسية",
+    "افتتحت جامعة العاصمة مختبرا لأبحاث الطاقة الشمسية بتمويل مشترك من القطاع الخاص ووزارة التعليم العالي.",
+    "12 مارس 2019",
+    "فرقة المسرح الوطني تعرض مسرحيتها الجديدة في ثلاث مدن",
+    "تبدأ فرقة المسرح الوطني الأسبوع المقبل جولة تعرض خلالها مسرحيتها الجديدة في ثلاث مدن.",
+    "منذ يومين",
+]
+
+
+def test_teaser_cards_after_the_article_are_a_list_however_long_their_summaries():
+    text, labels = _page(("body", [TITLE] + BODY), ("furniture", CARDS))
+    removed = _check(text, labels)
+    summary = len(BODY) + 3  # the first card's summary sentence
+    assert summary in removed
+
+
+def test_an_article_written_as_headed_sections_keeps_every_section():
+    # Subheadings restated by their paragraphs, with no dates and no box heading: the article's own
+    # structure, not a list of other stories.
+    sections = [
+        "اللاعب الأول في خط الوسط",
+        "قدم اللاعب الأول في خط الوسط موسما لافتا مع فريقه، وسجل سبعة أهداف وصنع مثلها في الدوري.",
+        "اللاعب الثاني في حراسة المرمى",
+        "حافظ اللاعب الثاني على نظافة شباكه في اثنتي عشرة مباراة، وكان حارس المرمى الأفضل في البطولة.",
+        "اللاعب الثالث في خط الهجوم",
+        "عاد اللاعب الثالث إلى خط الهجوم بعد إصابة طويلة، ويأمل المدرب أن يستعيد مستواه قبل البطولة.",
+    ]
+    text = "\n".join([TITLE, BODY[0], BODY[1], *sections]) + "\n"
+    assert flagged_lines(text) == set()
+
+
+def test_photo_captions_go_by_their_credit_and_wire_credits_stay():
+    text, labels = _page(
+        ("body", [TITLE, BODY[0]]),
+        ("furniture", ["عمال يصلحون أنبوبا في أحد الأحياء القديمة (رويترز)"]),
+        ("body", [BODY[1]]),
+        ("furniture", ["وزير الموارد المائية خلال المؤتمر الصحفي - أرشيفية", "الصورة: وكالات"]),
+        ("body", BODY[2:] + ["وكالات/ أ ف ب"]),
+    )
+    _check(text, labels, min_recall=1.0)
+
+
+def test_a_paragraph_ending_with_its_agency_is_not_a_caption():
+    paragraph = "وقال المتحدث إن الحكومة ستعلن تفاصيل الخطة الأسبوع المقبل. (رويترز)"
+    text = "\n".join([TITLE, BODY[0], paragraph, BODY[1]]) + "\n"
+    assert flagged_lines(text) == set()
+
+
+def test_readers_comments_under_a_name_and_a_time_go():
+    comments = [
+        "تعليقات القراء",
+        "ابن المدينة",
+        "منذ 5 ساعات",
+        "نتمنى أن تنفذ الخطة هذه المرة فعلا وألا تبقى حبرا على ورق كما حدث في السنوات الماضية.",
+        "رد",
+        "قارئة دائمة",
+        "12/04/2019 14:20",
+        "شكرا على هذا التقرير المفصل، ونرجو متابعة الموضوع مع المسؤولين.",
+    ]
+    text, labels = _page(("body", [TITLE] + BODY), ("furniture", comments))
+    _check(text, labels, min_recall=1.0)
+
+
+def test_a_video_list_with_durations_inside_the_body_goes_and_a_restated_subheading_stays():
+    videos = ["فيديوهات", "لحظة افتتاح الجسر الجديد فوق النهر", "02:45", "سباق القوارب التقليدية في الميناء", "01:30"]
+    box = ["اقرأ أيضا", "افتتاح الموسم السياحي بمهرجان للفنون الشعبية"]
+    subheading = "كلفة المشروع وتمويله"
+    funding = ("وبلغت كلفة المشروع مئتي مليون دولار، ويأتي تمويله من قرض ميسر ومن موازنة الدولة على ثلاث "
+               "سنوات، بحسب ما أعلنت الوزارة.")
+    text, labels = _page(
+        ("body", [TITLE, BODY[0], BODY[1]]), ("furniture", videos), ("body", [BODY[3]]),
+        ("furniture", box), ("body", [subheading, funding, BODY[4]]),
+    )
+    _check(text, labels, min_recall=1.0)
+
+
+def test_the_title_between_a_breadcrumb_and_a_byline_is_kept():
+    text, labels = _page(
+        ("furniture", ["جريدة الساحل", "الرئيسية » محليات"]),
+        ("body", ["ارتفاع أسعار المياه في المدن الساحلية"]),
+        ("furniture", ["نشر في 14 أبريل 2019 - 10:20"]),
+        ("body", BODY),
+        ("furniture", ["© 2019 جريدة الساحل"]),
+    )
+    _check(text, labels)
+
+
+def test_a_closing_paragraph_with_a_notices_words_on_the_articles_subject_stays():
+    closing = ("ويحق للبلديات منذ العام الماضي طلب تمويل إضافي لشبكة المياه بعد التطبيق الصارم لقانون "
+               "المياه الجديد في المدن الساحلية.")
+    text = "\n".join([TITLE, *BODY, closing]) + "\n"
+    assert flagged_lines(text) == set()
+
+
+def test_a_caption_split_from_its_credit_and_a_subheading_between_captions():
+    text, labels = _page(
+        ("body", [TITLE, BODY[0]]),
+        ("furniture", ["عمال يصلحون أنبوبا في أحد الأحياء", "(رويترز)"]),
+        ("body", ["إصلاح الأنابيب التالفة"]),
+        ("furniture", ["AFP", "موظفو البلدية أمام محطة الضخ"]),
+        ("body", ["وبدأ إصلاح الأنابيب التالفة في الأحياء القديمة قبل أسبوع، على أن ينتهي العمل فيها قبل حلول الصيف المقبل.",
+                  BODY[1]]),
+    )
+    _check(text, labels, min_recall=1.0)
+
+
+def test_a_list_the_article_announces_after_its_last_paragraph_is_the_articles():
+    ranking = ["1- المدينة الأولى: 40 مليون دولار", "2- المدينة الثانية: 35 مليون دولار",
+               "3- المدينة الثالثة: 20 مليون دولار", "4- المدينة الرابعة: 12 مليون دولار"]
+    text = "\n".join([TITLE, BODY[0], BODY[1], "وجاءت حصص المدن كالآتي:", *ranking]) + "\n"
+    assert flagged_lines(text) == set()
+
+
+def test_a_lone_symbol_and_a_lone_duration_go():
+    text, labels = _page(("body", [TITLE] + BODY), ("furniture", ["↑", "03:15"]))
+    _check(text, labels, min_recall=1.0)

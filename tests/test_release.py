@@ -13,7 +13,7 @@ from conftest import ROOT, SEEDS
 import qa
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+           "GIT_CONFIG_NOSYSTEM": "1"}
 PLACEHOLDER_URL = "https://example.org/newsroom/tadqiq"
 
 
@@ -35,10 +35,15 @@ def test_the_example_names_the_current_release_and_its_hooks():
 def test_the_readme_example_works_against_a_released_clone(tmp_path):
     if not (ROOT / ".git").exists():
         pytest.skip("needs the tadqiq git checkout")
-    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "TADQIQ_CACHE": str(tmp_path / "qa-cache")}
+    # An empty global git configuration of our own: the user's may sign commits or hook them.
+    (tmp_path / "gitconfig").write_text("", encoding="utf-8")
+    env = {**os.environ, **GIT_ENV, "GIT_CONFIG_GLOBAL": str(tmp_path / "gitconfig"),
+           "PRE_COMMIT_HOME": str(tmp_path / "cache"), "TADQIQ_CACHE": str(tmp_path / "qa-cache")}
 
     def git(*args, cwd):
-        return subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True, text=True).stdout
+        done = subprocess.run(["git", *args], cwd=cwd, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, f"git {' '.join(args)}: {done.stderr}"
+        return done.stdout
 
     # The repository as CI would commit it: tracked and new files, without what .gitignore leaves out.
     hook_repo = tmp_path / "tadqiq"

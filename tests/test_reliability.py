@@ -26,7 +26,7 @@ FIXABLE = "قال الوزير في  المدينة إن الاجتماع كان
 FIXED = "قال الوزير في المدينة إن الاجتماع كان مثمرًا.\n"
 
 
-def qa(*args, stdin_bytes=None):
+def run_qa(*args, stdin_bytes=None):
     """Run the CLI in this process: (exit code, stdout, stderr)."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
@@ -42,7 +42,7 @@ def test_output_to_a_fifo_writes_through_and_keeps_the_fifo(tmp_path):
     received = []
     reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()), daemon=True)
     reader.start()
-    code, _, err = qa("check", str(SEEDS / "004_33040a4e03eb0d12.txt"), "--no-config", "-o", str(fifo))
+    code, _, err = run_qa("check", str(SEEDS / "004_33040a4e03eb0d12.txt"), "--no-config", "-o", str(fifo))
     reader.join(30)
     assert code == 1, err
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
@@ -54,7 +54,7 @@ def test_output_to_a_character_device_keeps_the_device(tmp_path):
     # A private copy of /dev/null: the defect turned the real one into a regular file.
     null = tmp_path / "null"
     os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
-    code, _, err = qa("check", str(SEEDS / "004_33040a4e03eb0d12.txt"), "--no-config", "-o", str(null))
+    code, _, err = run_qa("check", str(SEEDS / "004_33040a4e03eb0d12.txt"), "--no-config", "-o", str(null))
     assert code == 1, err
     assert stat.S_ISCHR(os.stat(null).st_mode)
 
@@ -65,14 +65,14 @@ def test_output_through_a_symlink_replaces_its_target_and_keeps_the_link(tmp_pat
     target.write_text("old", encoding="utf-8")
     link = tmp_path / "report.json"
     link.symlink_to(target)
-    qa("check", str(SEEDS / "004_33040a4e03eb0d12.txt"), "--no-config", "--format", "json", "-o", str(link))
+    run_qa("check", str(SEEDS / "004_33040a4e03eb0d12.txt"), "--no-config", "--format", "json", "-o", str(link))
     assert link.is_symlink() and os.readlink(link) == str(target)
     assert json.loads(target.read_text(encoding="utf-8"))["findings"]
 
 
 def test_output_to_a_new_regular_file_is_still_atomic_and_readable(tmp_path):
     out = tmp_path / "new.txt"
-    qa("check", str(SEEDS / "004_33040a4e03eb0d12.txt"), "--no-config", "-o", str(out))
+    run_qa("check", str(SEEDS / "004_33040a4e03eb0d12.txt"), "--no-config", "-o", str(out))
     assert stat.S_ISREG(os.stat(out).st_mode) and out.read_text(encoding="utf-8")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".qa-")]
 
@@ -92,7 +92,7 @@ def test_random_bytes_after_a_utf16_bom_are_binary_and_never_fixed(tmp_path):
         decode(data)
     blob = tmp_path / "blob.txt"
     blob.write_bytes(data)
-    code, out, err = qa("check", str(blob), "--no-config", "--fix")
+    code, out, err = run_qa("check", str(blob), "--no-config", "--fix")
     assert code == 2 and "binary" in err and len(err.strip().splitlines()) == 1
     assert blob.read_bytes() == data
 
@@ -108,7 +108,7 @@ def test_utf16_text_in_both_byte_orders_still_decodes():
 # --- 3 and 4. --fix safety ---------------------------------------------------------------------------
 
 def _fix(path, *extra):
-    return qa("check", str(path), "--no-config", "--select", "typography/double-space", "--fix", *extra)
+    return run_qa("check", str(path), "--no-config", "--select", "typography/double-space", "--fix", *extra)
 
 
 def test_fix_refuses_a_file_without_write_bits_even_as_root(tmp_path):
@@ -192,7 +192,7 @@ def test_an_unencodable_fix_is_skipped_with_one_line_and_the_run_goes_on(tmp_pat
     first.write_bytes("قال الوزير &#8362; في المدينة.\n".encode("cp1256"))
     second = tmp_path / "b.txt"
     second.write_bytes(FIXABLE.encode("cp1256"))
-    code, out, err = qa("check", str(first), str(second), "--no-config", "--encoding", "cp1256", "--fix")
+    code, out, err = run_qa("check", str(first), str(second), "--no-config", "--encoding", "cp1256", "--fix")
     assert code == 2
     assert "Traceback" not in err
     errors = [line for line in err.splitlines() if line.startswith("qa: error:")]
@@ -392,7 +392,8 @@ def test_the_readme_python_api_example_runs(monkeypatch, capsys):
 # --- 11. dependencies and licence -----------------------------------------------------------------
 
 IMPORT_NAMES = {"regex": "regex", "pyarabic": "pyarabic", "PyYAML": "yaml", "wordfreq": "wordfreq",
-                "Jinja2": "jinja2", "pyahocorasick": "ahocorasick", "marisa-trie": "marisa_trie"}
+                "Jinja2": "jinja2", "pyahocorasick": "ahocorasick", "marisa-trie": "marisa_trie",
+                "qalsadi": "qalsadi"}
 
 
 def _pyproject():
@@ -444,3 +445,178 @@ def test_the_licence_is_the_gpl_and_the_readme_names_every_dependencys_licence()
         assert f"`{name}`" in section, name
     assert "CC BY-SA 4.0" in section
     assert {"serve", "datatrove"} <= set(extras)
+
+
+# --- 8. the file walk -------------------------------------------------------------------------------
+
+def run_cli(*args, cwd=ROOT, timeout=120):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "qa", *args], capture_output=True, text=True, cwd=cwd, env=env,
+                          timeout=timeout, encoding="utf-8")
+
+
+def test_a_fifo_in_a_walked_directory_is_skipped_with_a_warning(tmp_path):
+    (tmp_path / "a.txt").write_text(FIXABLE, encoding="utf-8")
+    os.mkfifo(tmp_path / "feed.txt")
+    proc = run_cli("check", str(tmp_path), "--no-config", timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert f"qa: warning: {tmp_path / 'feed.txt'}: a FIFO, not a regular file; skipped" in proc.stderr
+    assert "1 file" in proc.stdout
+
+
+def test_a_symlink_loop_is_reported_as_one(tmp_path):
+    loop = tmp_path / "loop.txt"
+    loop.symlink_to(loop)
+    code, _, err = run_qa("check", str(loop), "--no-config")
+    assert code == 2 and err.strip() == f"qa: error: {loop}: symlink loop (too many levels of symbolic links)"
+    inside = tmp_path / "desk"
+    inside.mkdir()
+    (inside / "x.txt").symlink_to(inside / "x.txt")
+    code, _, err = run_qa("check", str(inside), "--no-config")
+    assert code == 2 and "x.txt: symlink loop" in err
+
+
+def test_a_broken_symlink_says_so(tmp_path):
+    link = tmp_path / "gone.txt"
+    link.symlink_to(tmp_path / "moved.txt")
+    code, _, err = run_qa("check", str(link), "--no-config")
+    assert code == 2 and "broken symlink" in err
+
+
+def test_a_directory_without_text_files_warns_and_exits_0(tmp_path):
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8")
+    code, out, err = run_qa("check", str(tmp_path), "--no-config")
+    assert code == 0
+    assert err.strip() == f"qa: warning: {tmp_path}: no .txt or .md files in this directory"
+    assert "No findings in 0 files." in out
+
+
+def test_a_closed_pipe_exits_as_the_findings_say(tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    reader = subprocess.Popen([sys.executable, "-m", "qa", "check", str(SEEDS), "--no-config"], cwd=ROOT, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    reader.stdout.close()  # as `| head` does once it has its lines
+    _, err = reader.communicate(timeout=120)
+    assert reader.returncode == 1, err
+    assert b"Traceback" not in err and b"BrokenPipe" not in err
+
+
+# --- unexpected errors and bad options ----------------------------------------------------------------
+
+def test_an_unexpected_exception_is_one_line_and_exit_2(monkeypatch):
+    import qa.run
+
+    def broken(*args, **kwargs):
+        raise KeyError("oops")
+
+    monkeypatch.setattr(qa.run, "run_check", broken)
+    code, _, err = run_qa("check", str(SEEDS), "--no-config")
+    assert code == 2
+    assert err.strip().splitlines() == ["qa: error: internal error: KeyError: 'oops' (run again with --debug for "
+                                        "the traceback, and please report it)"]
+    for args in (["check", str(SEEDS), "--no-config", "--debug"], ["--debug", "check", str(SEEDS), "--no-config"]):
+        code, _, err = run_qa(*args)
+        assert code == 2 and "Traceback" in err and "KeyError" in err
+
+
+@pytest.mark.parametrize("port", ["99999", "0", "-1", "http"])
+def test_a_bad_port_is_one_line_and_exit_2(port):
+    pytest.importorskip("uvicorn")
+    proc = run_cli("serve", "--port", port, "--no-config", timeout=60)
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [f"qa: error: --port must be a number from 1 to 65535, got {port!r}"]
+
+
+def test_a_busy_port_is_one_line_and_exit_2():
+    pytest.importorskip("uvicorn")
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        proc = run_cli("serve", "--port", str(port), "--no-config", timeout=60)
+    assert proc.returncode == 2
+    [line] = proc.stderr.strip().splitlines()
+    assert line.startswith(f"qa: error: cannot listen on 127.0.0.1:{port}: ")
+
+
+# --- 9. glue ----------------------------------------------------------------------------------------
+
+def test_junit_honours_fail_on():
+    seed = str(SEEDS / "004_33040a4e03eb0d12.txt")
+    code, out, _ = run_qa("check", seed, "--no-config", "--format", "junit", "--fail-on", "error")
+    assert code == 0
+    assert ET.fromstring(out.encode("utf-8")).get("failures") == "0"
+    code, out, _ = run_qa("check", seed, "--no-config", "--format", "junit")
+    assert code == 1 and int(ET.fromstring(out.encode("utf-8")).get("failures")) > 0
+
+
+def test_fix_with_a_baseline_neither_reports_nor_fixes_recorded_findings(tmp_path):
+    article = tmp_path / "a.txt"
+    old_line = "قال الوزير في  المدينة إن الاجتماع كان مثمرًا.\n"
+    article.write_text(old_line, encoding="utf-8")
+    baseline = tmp_path / "baseline.json"
+    select = ("--select", "typography/double-space", "--no-config")
+    assert run_qa("baseline", str(article), "-o", str(baseline), *select)[0] == 0
+    new_line = "وصل الوفد  أمس إلى العاصمة.\n"
+    article.write_text(old_line + new_line, encoding="utf-8")
+    code, out, err = run_qa("check", str(article), "--fix", "--baseline", str(baseline), "--format", "json", *select)
+    assert code == 0, err
+    assert article.read_text(encoding="utf-8") == old_line + "وصل الوفد أمس إلى العاصمة.\n"
+    assert json.loads(out)["findings"] == []
+
+
+def test_an_override_that_selects_keeps_the_global_ignore(tmp_path):
+    (tmp_path / "qa.toml").write_text('ignore = ["typography/space-before-punct"]\n'
+                                      '[[overrides]]\npaths = ["desk/*"]\nselect = ["typography"]\n', encoding="utf-8")
+    (tmp_path / "desk").mkdir()
+    shutil_copy = (SEEDS / "004_33040a4e03eb0d12.txt").read_bytes()
+    (tmp_path / "desk" / "a.txt").write_bytes(shutil_copy)
+    proc = run_cli("check", "desk/a.txt", cwd=tmp_path)
+    assert "typography/missing-hamza" in proc.stdout
+    assert "typography/space-before-punct" not in proc.stdout
+    assert "mt-debris" not in proc.stdout
+
+
+def test_unknown_and_unused_suppressions_are_warned(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("قال الوزير في في المدينة [qa-ignore typografy/doubled-word]\n"
+                       "<!-- qa-ignore typography/doubled-word -->\n"
+                       "وصل الوفد أمس.\n"
+                       "قال الوزير في في المدينة <!-- qa-ignore typography/doubled-word -->\n"
+                       "[qa-ignore mt-debris/calque] وصل الوفد أمس.\n", encoding="utf-8")
+    code, out, err = run_qa("check", str(article), "--no-config", "--select", "typography")
+    warnings = [line for line in err.splitlines() if line.startswith("qa: warning:")]
+    assert warnings == [
+        f"qa: warning: {article}:1:26: qa-ignore names unknown rule or pack 'typografy/doubled-word' (see 'qa rules')",
+        f"qa: warning: {article}:2:1: unused qa-ignore: no finding of typography/doubled-word here to silence",
+    ]
+    # The misspelt marker silenced nothing; the good one on line 4 did; a marker naming a rule
+    # this run did not select (line 5) is not called unused. Warnings leave the exit code alone.
+    assert [line.split(":")[1] for line in out.splitlines()[:-1] if "doubled-word" in line] == ["1"]
+    assert code == 1
+
+
+def test_an_unknown_id_in_pyproject_is_reported_as_the_files(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.qa]\nignore = ["typografy"]\n', encoding="utf-8")
+    (tmp_path / "a.txt").write_text(FIXABLE, encoding="utf-8")
+    proc = run_cli("check", "a.txt", "--ignore", "mt-debris", cwd=tmp_path)
+    assert proc.returncode == 2
+    [line] = proc.stderr.strip().splitlines()
+    assert "pyproject.toml" in line and "ignore" in line and "'typografy'" in line and "--ignore" not in line
+
+
+def test_after_a_refused_fix_the_report_describes_the_file_on_disk(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(FIXABLE, encoding="utf-8")
+    article.chmod(0o444)
+    code, out, err = run_qa("check", str(article), "--no-config", "--select", "typography/double-space", "--fix",
+                        "--format", "json")
+    assert code == 2 and "read-only" in err
+    report = json.loads(out)
+    assert [f["rule"] for f in report["findings"]] == ["typography/double-space"]
+    from qa.document import Document
+    from qa.stats import document_stats
+
+    assert report["documents"][0]["stats"] == document_stats(Document(FIXABLE)).to_dict()

@@ -122,8 +122,11 @@ def test_documents_carry_their_dates():
     assert flagged == {"flag"}
 
 
-@pytest.mark.parametrize("seed, line", [("004_33040a4e03eb0d12.txt", 1), ("004_33040a4e03eb0d12.txt", 12),
-                                        ("002_13f7328b5675ba62.txt", 12)])
+# Seed 004's «اسطنبول» (line 1) is a missing hamza: typography/missing-hamza reports it, alone
+# (one finding per problem). Seed 002 uses أميركي five times and أمريكي once, but the seeds'
+# majority is أمريكي, so in a run over the seeds its أميركي (first on line 4) is the spelling to
+# change: one spelling per run (see tests/test_precision.py).
+@pytest.mark.parametrize("seed, line", [("004_33040a4e03eb0d12.txt", 12), ("002_13f7328b5675ba62.txt", 4)])
 def test_consistency_on_seeds(seed_findings, seed, line):
     # The issue places seed 004's الأميركي on line 13; in the file it stands on line 12.
     assert line in lines_of(seed_findings, seed, "consistency/variant-spelling")

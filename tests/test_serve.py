@@ -104,7 +104,7 @@ def test_lt_shape_and_utf16_offsets_after_a_character_outside_the_bmp(client):
     assert match["replacements"] == [{"value": ""}]
     context = match["context"]
     assert context["text"].encode("utf-16-le")[2 * context["offset"]:2 * (context["offset"] + context["length"])].decode("utf-16-le") == " "
-    assert match["rule"]["issueType"] == "typographical" and match["rule"]["category"]["id"] == "TYPOGRAPHY"
+    assert match["rule"]["issueType"] == "whitespace" and match["rule"]["category"]["id"] == "TYPOGRAPHY"
     assert "المتحدث" in match["sentence"]
 
 
@@ -125,9 +125,9 @@ def test_lt_data_annotation_offsets_count_markup(client):
     assert match["offset"] == original.index(" ،")
 
 
-def test_lt_rejects_other_languages_and_missing_text(client):
+def test_lt_answers_other_languages_and_rejects_missing_text(client):
     english = client.post("/v2/check", data={"text": "Hello", "language": "en-US"})
-    assert english.status_code == 400 and "Arabic" in english.json()["error"]["message"]
+    assert english.status_code == 200 and english.json()["matches"] == []
     assert client.post("/v2/check", data={"language": "ar"}).status_code == 400
     assert client.post("/v2/check", data={"text": "نص"}).status_code == 400
     bad_data = client.post("/v2/check", data={"data": "{not json", "language": "ar"})
@@ -177,7 +177,7 @@ def test_language_tool_python_client_gets_tadqiq_findings(live_server):
     assert sorted((m.rule_id, text[m.offset:m.offset + m.error_length]) for m in matches) == \
         sorted((f["rule"], f["excerpt"]) for f in cli)
     keceli = [m for m in matches if m.rule_id == "mt-debris/latin-diacritics" and "Keçeli" in text[m.offset:m.offset + m.error_length]]
-    assert keceli and keceli[0].replacements and keceli[0].category == "MT_DEBRIS"
+    assert keceli and keceli[0].replacements and keceli[0].category == "TYPOS"
 
 
 # --- Bad requests -------------------------------------------------------------------------------
@@ -298,7 +298,7 @@ def test_page_apply_one_fix_and_all_safe_fixes(client):
 
 
 @needs_chromium
-def test_page_in_headless_chromium(live_server, chromium, tmp_path):
+def test_page_without_javascript_in_headless_chromium(live_server, chromium, tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.common.exceptions import StaleElementReferenceException
     from selenium.webdriver.support.ui import WebDriverWait
@@ -308,6 +308,9 @@ def test_page_in_headless_chromium(live_server, chromium, tmp_path):
         WebDriverWait(chromium, 30, ignored_exceptions=(StaleElementReferenceException,)).until(condition)
 
     driver = chromium
+    # Without JavaScript the page is a plain form, checked and fixed by the server; the live
+    # editor (tests/test_where_to_start.py) is built on top of it.
+    driver.execute_cdp_cmd("Emulation.setScriptExecutionDisabled", {"value": True})
     driver.get(live_server + "/")
     area = driver.find_element(By.ID, "text")
     # Paste: set the value as a clipboard paste would, in one go (send_keys types key by key).

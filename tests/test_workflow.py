@@ -14,7 +14,7 @@ ARTICLE = "عنوان الخبر\n\nيلتقي الدبلوماسيون في ا�
 
 
 def rules_in(proc):
-    return [line.split()[2] for line in proc.stdout.splitlines()[:-1]]
+    return [line.split()[2] for line in proc.stdout.splitlines() if line.count(":") >= 3]  # not the summary
 
 
 # --- configuration ---------------------------------------------------------------------------------
@@ -78,7 +78,7 @@ def test_inline_markers_silence_one_rule(marked):
 
 def test_marker_without_ids_silences_every_rule_on_the_line():
     proc = run("check", "-", stdin="[qa-ignore]\nيلتقي الدبلوماسيون في اسطنبول ، اليوم.\nفي اسطنبول.\n")
-    assert [l.split(":")[1] for l in proc.stdout.splitlines()[:-1]] == ["3"]
+    assert [l.split(":")[1] for l in proc.stdout.splitlines() if l.count(":") >= 3] == ["3"]
 
 
 # --- baselines -------------------------------------------------------------------------------------------

@@ -7,7 +7,8 @@ sets each one up either way. Results come back in file order, so output is ident
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from ..config import Config
 from ..document import Document, InputError
@@ -22,34 +23,55 @@ class RunResult:
     findings: list[Finding]
     errors: list[FileError]
     documents: list[Document]
+    # Printed as warnings; they do not change the exit code (see FileError.warning).
+    warnings: list[FileError] = field(default_factory=list)
 
 
 _WORKER: dict = {}
 
 
-def _init_worker(config: Config, corpus: Corpus | None) -> None:
+def _init_worker(config: Config, corpus: Corpus | None, kept: dict | None = None) -> None:
     engine = get_engine(config)
     engine.use_corpus(corpus)
-    _WORKER.update(config=config, engine=engine)
+    _WORKER.update(config=config, engine=engine, kept=kept or {})
 
 
-def _corpus_chunk(files) -> Corpus:
-    return corpus_of(_WORKER["engine"], files, _WORKER["config"])
+def _corpus_chunk(job) -> tuple:
+    files, keep, want_stats = job
+    kept = {} if keep else None
+    return corpus_of(_WORKER["engine"], files, _WORKER["config"], kept, want_stats, keep_text=False), kept
 
 
 def _check_one(job):
     path, want_text, want_stats = job
     engine, config = _WORKER["engine"], _WORKER["config"]
-    try:
-        doc = read_document(path, config)
-    except InputError as exc:
-        return path, None, [], [FileError(path, str(exc))]
-    findings = engine.check_document(doc)
-    if want_stats:
+    kept = _WORKER["kept"].pop(path, None)  # checked in corpus pass 1 but for the rules that read counts
+    if kept is not None:
+        doc = kept.doc
+        if doc is None:
+            try:
+                doc = read_document(path, config)
+            except InputError as exc:
+                return path, None, [], [FileError(path, str(exc))]
+        rules, severity = engine.rules_for(path)
+        deferred = [r for r in rules if r.id in kept.deferred]
+        found = engine.in_run_order(doc, rules, kept.findings + engine.raw_findings(doc, deferred, severity))
+        findings = engine.finish(doc, found, rules)
+        doc.errors[:0] = kept.errors
+        doc.stats = kept.stats
+    else:
+        try:
+            doc = read_document(path, config)
+        except InputError as exc:
+            return path, None, [], [FileError(path, str(exc))]
+        findings = engine.check_document(doc)
+    if want_stats and doc.stats is None:
         from ..stats import document_stats
 
         doc.stats = document_stats(doc)
     problems = [FileError(path, message) for message in doc.errors]
+    problems.extend(FileError(path, message, warning=True, where=where)
+                    for where, message in (w.split(": ", 1) for w in doc.warnings))
     if not want_text:
         doc = Document("", path=doc.path, date=doc.date, date_source=doc.date_source, encoding=doc.encoding,
                        stats=doc.stats)
@@ -58,21 +80,30 @@ def _check_one(job):
     return path, doc, findings, problems
 
 
-def _pool(jobs: int, config: Config, corpus: Corpus | None):
+def _pool(jobs: int, config: Config, corpus: Corpus | None, kept: dict | None = None):
     import multiprocessing
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(config, corpus))
+    return multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(config, corpus, kept))
 
 
-def parallel_corpus(files, config: Config, jobs: int) -> Corpus:
-    """Pass 1 in worker processes: each counts a share of the files; the counts are merged."""
+def parallel_corpus(files, config: Config, jobs: int, kept: dict | None = None, want_stats: bool = False,
+                    progress=None) -> Corpus:
+    """Pass 1 in worker processes: each counts a share of the files (the counts are merged) and,
+    with `kept`, sends back the findings of the rules that do not read the counts."""
     size = -(-len(files) // (jobs * 4))
-    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    chunks = [(files[i : i + size], kept is not None, want_stats) for i in range(0, len(files), size)]
     corpus = Corpus()
+    done = 0
     with _pool(jobs, config, None) as pool:
-        for part in pool.imap(_corpus_chunk, chunks):
+        for (chunk, _, _), (part, found) in zip(chunks, pool.imap(_corpus_chunk, chunks)):
             corpus.merge(part)
+            done += len(chunk)
+            if progress:
+                progress(done, len(files), PASS_1)
+            if kept is not None:
+                for path, item in found.items():
+                    kept.setdefault(path, item)
     return corpus
 
 
@@ -94,9 +125,9 @@ def iter_checked(paths, config: Config, jobs: int | None = None, progress=None, 
         jobs = default_jobs(files)
     if "-" in files:
         jobs = 1
-    corpus = None
+    corpus, kept = None, {}
     if wants_corpus(paths, config) and engine.collecting_rules and "-" not in files:
-        corpus = build_corpus(engine, files, config, jobs)
+        corpus = build_corpus(engine, files, config, jobs, kept, want_stats, progress)
     known = None
     if config.baseline:
         from ..baseline import load_baseline
@@ -104,16 +135,21 @@ def iter_checked(paths, config: Config, jobs: int | None = None, progress=None, 
         known = load_baseline(config.baseline)
     work = [(path, want_text, want_stats) for path in files]
     if jobs > 1:
-        pool = _pool(jobs, config, corpus)
+        pool = _pool(jobs, config, corpus, kept)
         results = pool.imap(_check_one, work, chunksize=4)
     else:
         pool = None
-        _init_worker(config, corpus)
+        _init_worker(config, corpus, kept)
         results = map(_check_one, work)
+    from ..progress import PASS_2, SINGLE
+
+    stage = PASS_2 if corpus is not None else SINGLE
+    if progress:
+        progress(0, len(work), stage)
     try:
         for done, (path, doc, findings, problems) in enumerate(results, 1):
             if progress:
-                progress(done, len(work))
+                progress(done, len(work), stage)
             if known is not None:
                 findings = known.new_findings(findings)
             yield path, doc, findings, problems
@@ -121,17 +157,20 @@ def iter_checked(paths, config: Config, jobs: int | None = None, progress=None, 
         if pool is not None:
             pool.terminate()
         engine.use_corpus(None)
+        kept.clear()
 
 
-def check_paths(paths, *, config: Config | None = None, keep_text: bool = False) -> RunResult:
+def check_paths(paths: Iterable[str | os.PathLike[str]], *, config: Config | None = None,
+                keep_text: bool = False) -> RunResult:
     """Check files and directories. Unreadable files become errors; the others are checked.
     Documents keep their text only with keep_text, so a large corpus is not held in memory."""
     config = config or Config()
-    findings, errors, documents = [], [], []
-    for _, doc, found, problems in iter_checked(paths, config, want_text=keep_text):
-        errors.extend(problems)
+    result = RunResult([], [], [])
+    for _, doc, found, problems in iter_checked([os.fspath(p) for p in paths], config, want_text=keep_text):
+        for problem in problems:
+            (result.warnings if problem.warning else result.errors).append(problem)
         if doc is None:
             continue
-        findings.extend(found)
-        documents.append(doc)
-    return RunResult(findings, errors, documents)
+        result.findings.extend(found)
+        result.documents.append(doc)
+    return result

@@ -21,15 +21,6 @@ def known_ids(rules) -> set:
     return {r.id for r in rules} | {r.pack for r in rules}
 
 
-def check_override_ids(all_rules, config) -> None:
-    known = known_ids(all_rules)
-    for override in config.overrides:
-        for ids in (override.select, override.ignore, [rule for rule, _ in override.severity]):
-            unknown = [i for i in ids if i not in known]
-            if unknown:
-                raise UsageError(f"{config.source}: overrides: unknown rule or pack id {unknown[0]!r}")
-
-
 def choose_rules(all_rules, select=(), ignore=()) -> list:
     """The rules that --select/--ignore leave on. A rule that is off by default runs only when
     select names it by its own id. Unknown ids are a usage error, not a silent no-op."""
@@ -50,7 +41,9 @@ def rules_for_path(path: str, config, all_rules, rules, severity: dict) -> tuple
     rules, severity = list(rules), dict(severity)
     for o in overrides:
         if o.select:
-            rules = [r for r in all_rules if (r.enabled or r.id in o.select) and matches(r, o.select)]
+            # The override chooses anew among all rules, but what the run ignores stays ignored.
+            rules = [r for r in all_rules if (r.enabled or r.id in o.select) and matches(r, o.select)
+                     and not matches(r, config.ignore)]
         rules = [r for r in rules if not matches(r, o.ignore)]
         severity.update(dict(o.severity))
     return rules, severity

@@ -1,12 +1,14 @@
 """Kind `balance`: quotation marks and brackets, within a paragraph and across an article.
 
-  unbalanced  a mark opened and never closed (or closed and never opened) within its line
+  unbalanced  a mark opened and never closed (or closed and never opened); a quotation may run on
+              over paragraphs, reopened at each one (English) or not (Arabic), and close at the last
   mixed       an article that uses more than one quotation style («» “” ""); reported once, at the
               first mark of each style other than the most used one
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 import regex
@@ -52,6 +54,56 @@ def _list_marker(text: str, index: int, line_start: int) -> bool:
     return len(head) <= 2 and head.isalnum()
 
 
+def _pair_article(text, lines, events_per_line, runs_on: bool):
+    """Pair openers and closers over the whole article, paragraph by paragraph. A quotation may run
+    on over several paragraphs, as Arabic and English conventions allow: with no mark at all at a
+    paragraph's start (Arabic), or reopened at the start of each paragraph and closed only at the end
+    of the last (English). So an opener left over at a paragraph's end is carried into the next one,
+    and is reported only if the article ends before it closes. A bracket (runs_on false) may only
+    run into the next paragraph. Yields (position, 'opened'|'closed')."""
+    carry, carried_since = None, 0
+    for k, (line, events) in enumerate(zip(lines, events_per_line)):
+        if carry is not None and not runs_on and k - carried_since > 1:
+            yield carry, "opened"  # a bracket left open for more than the next paragraph
+            carry = None
+        stack = [carry] if carry is not None else []
+        if carry is not None and events:
+            first, role = events[0]
+            if role == "open" and not text[line.start : first].strip():
+                events = events[1:]  # the reopening mark of a quotation carried over
+        for i, role in events:
+            if role == "open":
+                stack.append(i)
+            elif stack:
+                stack.pop()
+            elif not _list_marker(text, i, line.start):
+                yield i, "closed"
+        # Openers nested under the one that goes on into the next paragraph are left unclosed here.
+        for i in stack[:-1]:
+            yield i, "opened"
+        if not stack:
+            carry = None
+        elif stack[-1] != carry:
+            carry, carried_since = stack[-1], k
+    if carry is not None:
+        yield carry, "opened"
+
+
+def _pair_symmetric(text, lines, positions_per_line):
+    """Straight quotes pair in order; in a paragraph with an odd count the last one is alone. A
+    quotation left open goes on into the next paragraphs (reopened at their start or not): a
+    paragraph with an odd count closes it, one with an even count is self-contained and passes it
+    on. Yields the position of each quotation the article never closes."""
+    carry = None
+    for line, positions in zip(lines, positions_per_line):
+        if carry is not None and positions and not text[line.start : positions[0]].strip():
+            positions = positions[1:]  # the reopening mark of a quotation carried over
+        if len(positions) % 2:
+            carry = None if carry is not None else positions[-1]
+    if carry is not None:
+        yield carry
+
+
 def check(doc, state: State, ctx):
     text = doc.text
     if state.mode == "mixed":
@@ -68,44 +120,19 @@ def check(doc, state: State, ctx):
                 here.append(pending.start())
             pending = next(marks, None)
         per_line.append(here)
+    found = []
     for opener, closer in state.pairs:
-        open_left, close_left = [], []
-        for line, positions in zip(lines, per_line):
-            stack, stray = [], []
-            for i in positions:
-                ch = text[i]
-                if ch == opener:
-                    stack.append(i)
-                elif ch == closer:
-                    if stack:
-                        stack.pop()
-                    elif not _list_marker(text, i, line.start):
-                        stray.append(i)
-            open_left.append(stack)
-            close_left.append(stray)
-        # A quotation may run on into the next paragraph: an opener left at the end of one
-        # paragraph and a closer left at the start of the next are one pair.
-        for k in range(len(lines) - 1):
-            while open_left[k] and close_left[k + 1]:
-                open_left[k].pop()
-                close_left[k + 1].pop(0)
-        for k in range(len(lines)):
-            for i in close_left[k]:
-                yield Hit(i, i + 1, None, {"mark": closer, "state": "closed"})
-            for i in open_left[k]:
-                yield Hit(i, i + 1, None, {"mark": opener, "state": "opened"})
+        events = [[(i, "open" if text[i] == opener else "close") for i in positions if text[i] in (opener, closer)]
+                  for positions in per_line]
+        # Quotations run on over paragraphs; brackets do not (Ps: an opening bracket, Pi: a quote).
+        runs_on = unicodedata.category(opener) != "Ps"
+        for i, what in _pair_article(text, lines, events, runs_on):
+            found.append((i, opener if what == "opened" else closer, what))
     for mark in state.symmetric:
-        odd = [[i for i in positions if text[i] == mark] for positions in per_line]
-        k = 0
-        while k < len(odd):
-            if len(odd[k]) % 2 and k + 1 < len(odd) and len(odd[k + 1]) % 2:
-                k += 2  # a quotation carried over into the next paragraph
-                continue
-            if len(odd[k]) % 2:
-                # Straight quotes pair in order; with an odd count the last one is alone.
-                i = odd[k][-1]
-                yield Hit(i, i + 1, None, {"mark": mark, "state": "opened"})
-            k += 1
+        for i in _pair_symmetric(text, lines, [[i for i in positions if text[i] == mark] for positions in per_line]):
+            found.append((i, mark, "opened"))
+    for i, mark, what in sorted(found):
+        yield Hit(i, i + 1, None, {"mark": mark, "state": what})
 
 
 def _mixed(text: str, state: State):

@@ -14,6 +14,9 @@ line and of its neighbours separate the two with no HTML:
    weighing their words, others a small cost), so an inline box between paragraphs stays inside
    it while menus and lists around it do not. The article's title is the headline-like line
    just before that run; it and every body paragraph are never flagged.
+   Before it is looked for, repeated patterns of other stories lose their weight as prose:
+   teaser cards (a headline, a sentence restating it, a date or a box heading) and readers'
+   comments (a sentence under a timestamp under a name).
 4. Context: outside the body, short lines take the class of their block (a menu is furniture as
    a whole) and headline-like lines in a list are related or most-read lists; inside it, a
    related heading («قصص مقترحة») opens a box that runs until the next paragraph.
@@ -40,11 +43,14 @@ little prose to find a body gets only the line-by-line classes.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 
 import regex
 
-from ..arabic import fold
+from ..rxcache import compile as rx
+
+from ..arabic import WordMemo, fold
 from . import Hit, ParamError
 from ._util import check_params, expect
 
@@ -67,21 +73,27 @@ CLASSES = ("furniture", "breadcrumb", "ticker", "context", "menu", "headline-lis
 # The line-by-line classes, decided before the body is looked for.
 _LOCAL = ("furniture", "breadcrumb", "ticker", "context", "furniture-symbols")
 
-_TERMINAL = regex.compile(r"[.؟?!:»\"”)]\s*$")
+_TERMINAL = rx(r"[.؟?!:»\"”)]\s*$")
 # A sentence end: a full stop, ! or … (then closing quotes or brackets). A question mark ends a
 # sentence only on a long line: a short one ending in ؟ is usually a headline.
-_SENTENCE_END = regex.compile(r"[.!…:؛][»”\"'’)\]]*\s*$")
-_QUESTION_END = regex.compile(r"[؟?][»”\"'’)\]]*\s*$")
-_SEPARATORS = regex.compile(r"\s(?:»|›|>|/|\||::)\s|\s[»›]")
+_SENTENCE_END = rx(r"[.!…:؛][»”\"'’)\]]*\s*$")
+_QUESTION_END = rx(r"[؟?][»”\"'’)\]]*\s*$")
+_SEPARATORS = rx(r"\s(?:»|›|>|/|\||::)\s|\s[»›]")
 # Items of a menu or footer on one line: "من نحن | اتصل بنا | سياسة الخصوصية".
-_MENU_SPLIT = regex.compile(r"\s*(?:\||·|•|◄|►|▪|/|\\|–|-)\s+|\s+(?:\||·|•|/|–|-)\s*")
-_TITLE_SPLIT = regex.compile(r"\s+(?:[-–—|:«»]|::)\s+")
-_TICKER_JOIN = regex.compile(r"(?<!\.)\.\.(?!\.)|…")
-_DIGITS_SYMBOLS = regex.compile(r"[\p{N}\p{S}\p{P}]")
-_COPYRIGHT = regex.compile(r"©|\(c\)|ⓒ|℗", regex.IGNORECASE)
+_MENU_SPLIT = rx(r"\s*(?:\||·|•|◄|►|▪|/|\\|–|-)\s+|\s+(?:\||·|•|/|–|-)\s*")
+_TITLE_SPLIT = rx(r"\s+(?:[-–—|:«»]|::)\s+")
+_TICKER_JOIN = rx(r"(?<!\.)\.\.(?!\.)|…")
+_DIGITS_SYMBOLS = rx(r"[\p{N}\p{S}\p{P}]")
+_COPYRIGHT = rx(r"©|\(c\)|ⓒ|℗", regex.IGNORECASE)
 # A time, a relative time, or a weekday: what CMS stamps and list entries carry.
-_TIME = regex.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)|(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانية|ثوان|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام)")
+_TIME = rx(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)|(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانية|ثوان|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام)")
 _PROCLITIC = ("و", "ف", "ب", "ل")
+# A photo caption's credit at the end of a short line: "(رويترز)", "- أرشيفية", "- الصورة من د ب أ".
+_BRACKET_TAIL = rx(r"[(\[]([^()\[\]]{1,40})[)\]]\s*$")
+_DASH_TAIL = rx(r"\s[-–—]\s+([^-–—]{1,40})$")
+_SYMBOLS_ONLY = rx(r"[\p{S}\s]+")
+_ARABIC = rx(r"\p{Arabic}")
+_CAPTION_LABELS = frozenset(("الصوره", "صوره", "مصدر", "المصدر", "تصوير"))
 
 
 @dataclass
@@ -109,9 +121,11 @@ class State:
     good_density: float
     min_body_words: int
     key: str
+    credits: frozenset = frozenset()  # folded words of photo and wire credits (agencies, «أرشيفية»)
+    is_stopword: WordMemo = None
 
 
-_WORDS = regex.compile(r"[\p{L}\p{M}]+")
+_WORDS = rx(r"[\p{L}\p{M}]+")
 
 
 def _norm_words(text: str) -> list[str]:
@@ -170,6 +184,11 @@ def compile(params: dict, env) -> State:
         expect(params, "min_body_words", int, 25),
         key="",
     )
+    state.is_stopword = WordMemo(functools.partial(_stopword_answer, stopwords))
+    credits = data.get("credits") or []
+    if not isinstance(credits, list):
+        raise ParamError("furniture", "'credits' is a list of photo and wire credits", path=furniture_path)
+    state.credits = frozenset(w for c in credits for w in _norm_words(str(c)))
     # Rules with the same data and thresholds share one classification per document.
     state.key = "|".join(map(str, (furniture_path, params.get("stopwords"), state.max_words, state.coverage,
                                    state.short_words, state.max_stopword_density, state.ticker_min_words,
@@ -236,7 +255,8 @@ def _match_phrases(words: list[str], state: State):
 
 
 def _has_notice(words: list[str], state: State) -> bool:
-    if not any(w in state.notice_address for w in words):
+    address = state.notice_address
+    if not any(w in address or (len(w) > 3 and w[0] in "وف" and w[1:] in address) for w in words):
         return False
     for i, word in enumerate(words):
         for candidate in (word, word[1:] if len(word) > 3 and word[0] in _PROCLITIC else None):
@@ -284,23 +304,22 @@ def _line_words(doc):
         yield start, end, stripped, words, arabic, latin, numbers
 
 
-_CLITICS = regex.compile(r"^(?:[وف])?(?:[بكل])?(?:ال|لل)?")
+_CLITICS = rx(r"^(?:[وف])?(?:[بكل])?(?:ال|لل)?")
 
 
-def _stem(word: str, memo: dict) -> str:
+def _stem_word(word: str) -> str:
     """A word without its proclitics and article, for comparing vocabulary between lines."""
-    stem = memo.get(word)
-    if stem is None:
-        cut = _CLITICS.match(word).end()
-        stem = memo[word] = word[cut:] if len(word) - cut >= 3 else word
-    return stem
+    cut = _CLITICS.match(word).end()
+    return word[cut:] if len(word) - cut >= 3 else word
 
 
-def _is_stopword(word: str, state: State, memo: dict) -> bool:
-    hit = memo.get(word)
-    if hit is None:
-        hit = memo[word] = word in state.stopwords or (len(word) > 2 and word[0] in "وف" and word[1:] in state.stopwords)
-    return hit
+def _stopword_answer(stopwords: frozenset, word: str) -> bool:
+    return word in stopwords or (len(word) > 2 and word[0] in "وف" and word[1:] in stopwords)
+
+
+# Per-distinct-word answers, once per run (qa.arabic.WordMemo): a word's stem; whether it is a
+# stop word lives on the State, since it depends on the pack's list.
+_stem = WordMemo(_stem_word)
 
 
 def classify(doc, state: State) -> list[LineInfo]:
@@ -315,20 +334,21 @@ def classify(doc, state: State) -> list[LineInfo]:
         return not is_known(token) and split_glued(token) is not None
 
     infos = []
-    stop_memo: dict = {}
-    stem_memo: dict = {}
+    is_stopword = state.is_stopword
     for start, end, stripped, words, arabic, latin, numbers in _line_words(doc):
         info = LineInfo(start, end, words, arabic=arabic, latin=latin, numbers=numbers)
         infos.append(info)
+        info.extras["text"] = stripped
         info.sentence = bool(_TERMINAL.search(stripped))
         n = len(words)
         if n:
-            info.stopword_density = sum(_is_stopword(w, state, stop_memo) for w in words) / n
-            info.content = {_stem(w, stem_memo) for w in words if len(w) > 2 and not _is_stopword(w, state, stop_memo)}
+            info.stopword_density = sum(is_stopword[w] for w in words) / n
+            info.content = {_stem[w] for w in words if len(w) > 2 and not is_stopword[w]}
         info.dated = bool(_TIME.search(stripped)) or (numbers > 0 and parse_date(stripped) is not None)
         _first_label(info, stripped, state)
         if n == 0:
             # Only digits and symbols: a counter or a divider, never prose.
+            info.extras["text"] = stripped
             if _DIGITS_SYMBOLS.search(stripped):
                 info.klass = "furniture-symbols"
             continue
@@ -338,6 +358,14 @@ def classify(doc, state: State) -> list[LineInfo]:
             continue
         covered, found = _match_phrases(words, state)
         info.section = _section_share(words, state)
+        if n <= state.max_words and not info.extras.get("ends") and _COPYRIGHT.search(stripped):
+            _set(info, "furniture", "حقوق النشر", "copyright line")
+            info.label = "bad"
+            continue
+        if n <= 20 and _is_caption(stripped, words, state):
+            _set(info, "furniture", "تعليق صورة أو مصدرها", "photo caption or credit")
+            info.label = "bad"
+            continue
         if n <= state.max_words:
             whole = [c for _, c in found if c.match == "whole"]
             if whole and covered / n >= state.coverage:
@@ -358,8 +386,19 @@ def classify(doc, state: State) -> list[LineInfo]:
             info.notice = _has_notice(words, state)
         info.extras["menu_items"] = _menu_items(stripped)
         info.extras["text"] = stripped
+    _caption_neighbours(infos)
     _context_pass(infos, state)
     found = _page_pass(infos, state)
+    for info in infos:
+        # A time or a duration on its own line (a video's length, a list entry's time) is never
+        # prose, nor is a lone symbol (↑ back to the top); other lines of bare numbers are
+        # boilerplate/counter's, and punctuation alone («***») may divide an article's sections.
+        if info.klass == "furniture-symbols":
+            text = info.extras.get("text", "")
+            if _TIME.search(text):
+                _set(info, "outside", "وقت أو مدة وحدهما", "a time or a duration alone")
+            elif _SYMBOLS_ONLY.fullmatch(text):
+                _set(info, "outside", "رمز وحده", "a symbol alone")
     for info in infos:
         # Prose, and short lines inside the body (subheadings). Not the title: a headline-like
         # line repeated across many pages at the title's place is the site's header (and
@@ -367,6 +406,48 @@ def classify(doc, state: State) -> list[LineInfo]:
         info.article = info.klass == "body" and (info.prose or (found and info.in_body))
     doc.cache[cache_key] = infos
     return infos
+
+
+def _caption_neighbours(infos: list[LineInfo]) -> None:
+    """A caption split from its credit: the short phrase right before a credit in brackets
+    («محتجون أمام البرلمان» over «(رويترز)»), or right after a caption label («التعليق على الصورة،»)."""
+    for k, info in enumerate(infos):
+        if info.reason_en != "photo caption or credit" and not (
+                info.klass == "furniture" and info.words[:3] == ["التعليق", "علي", "الصوره"]):
+            continue
+        text = info.extras.get("text", "")
+        if info.words[:1] == ["التعليق"] or (info.arabic == 0 and info.n <= 3):
+            neighbour = k + 1  # under a caption label, or under a Latin credit line («AFP»)
+        elif text.startswith(("(", "[")):
+            neighbour = k - 1  # over its credit in brackets
+        else:
+            continue
+        if not 0 <= neighbour < len(infos):
+            continue
+        other = infos[neighbour]
+        if other.klass == "body" and 0 < other.n <= 20 and not other.extras.get("ends") and other.label != "good":
+            _set(other, "furniture", "تعليق صورة أو مصدرها", "photo caption or credit")
+            other.label = "bad"
+
+
+def _credited(words, state) -> bool:
+    return bool(words) and all(w in state.credits for w in words)
+
+
+def _is_caption(stripped: str, words: list, state: State) -> bool:
+    """A photo caption or credit: a credit in brackets or after a caption label alone («(رويترز)»,
+    «الصورة: وكالات»), or a short phrase that is not a sentence followed by a credit in brackets or
+    after a dash. Wire copy's own credit line («فرانس24/ أ ف ب») closes the article and stays; a
+    paragraph that ends with its agency ends a sentence before the bracket."""
+    if _credited(words, state) and (stripped[0] in "([" or words[0] in _CAPTION_LABELS or not _ARABIC.search(stripped)):
+        return True  # «(رويترز)», «الصورة: وكالات», «Getty Images»
+    for pattern in (_BRACKET_TAIL, _DASH_TAIL):
+        match = pattern.search(stripped)
+        if match and _credited(_norm_words(match.group(1)), state):
+            head = stripped[: match.start()].rstrip()
+            if head and not _SENTENCE_END.search(head) and not _QUESTION_END.search(head):
+                return True
+    return False
 
 
 def _section_share(words, state) -> float:
@@ -448,6 +529,8 @@ def _weight(info: LineInfo) -> float:
     little, proven furniture more, so a box of a few lines inside the article does not split it."""
     if info.klass in _LOCAL or info.notice:
         return -4.0
+    if info.extras.get("card") or info.extras.get("comment"):
+        return -2.0
     if info.label == "good":
         return float(min(info.n, 80))
     if info.label == "near":
@@ -481,15 +564,23 @@ def _titleish(info: LineInfo) -> bool:
     # clause end (a caption credit ends in «،»), no date (a caption or a teaser carries one).
     text = info.extras.get("text", "")
     arabic_enough = info.arabic >= info.n * 0.85 or (info.n >= 6 and info.arabic >= info.n * 0.7)
-    return (info.klass == "body" and 3 <= info.n <= 30 and arabic_enough and not text.endswith(("،", ","))
+    # A short line the context pass took for furniture may still be the title, between a
+    # breadcrumb and a byline.
+    return (info.klass in ("body", "context") and 3 <= info.n <= 30 and arabic_enough and not text.endswith(("،", ","))
             and not info.extras.get("ends") and not info.notice and info.section < 0.7
-            and not (info.dated and info.n <= 25) and not info.extras.get("menu_items"))
+            and not (info.dated and info.n <= 25) and not info.extras.get("menu_items")
+            and not info.extras.get("card_head"))
 
 
 def _overlap(info: LineInfo, vocabulary: set) -> float:
     """Share of a line's content words that the article's body also uses: its title and its
     paragraphs talk about the same people and places, the headlines of other stories do not."""
     return len(info.content & vocabulary) / len(info.content) if info.content else 0.0
+
+
+def _key_overlap(info: LineInfo, keys: set) -> float:
+    own = {w[:5] for w in info.content}
+    return len(own & keys) / len(own) if own else 0.0
 
 
 def _vocabulary(lines) -> set:
@@ -509,7 +600,9 @@ def _find_title(infos: list[LineInfo], first: int, vocabulary: set, named: int |
         return named
     window = [k for k in range(max(0, first - 15), first) if _titleish(infos[k])]
     if window:
-        scores = {k: _overlap(infos[k], vocabulary) for k in window}
+        # By first five letters, as a headline says «جرائم» where the body says «جرائمهم».
+        keys = {w[:5] for w in vocabulary}
+        scores = {k: _key_overlap(infos[k], keys) for k in window}
         best = max(scores.values())
         if best >= 0.3:
             return min(k for k in window if scores[k] >= max(0.3, 0.6 * best))
@@ -528,6 +621,8 @@ def _page_pass(infos: list[LineInfo], state: State) -> bool:
         if infos[0].klass == "body":
             infos[0].title = True
         return False
+    _mark_cards(infos, state)
+    _mark_comments(infos)
     run = _body_run(infos)
     if run is None:
         return False
@@ -540,9 +635,88 @@ def _page_pass(infos: list[LineInfo], state: State) -> bool:
     title = _find_title(infos, first, vocabulary, named)
     if title is not None:
         infos[title].title = True
+        if infos[title].klass == "context":
+            _set(infos[title], "body", "", "")
     _inside(infos, first, last)
-    _outside(infos, first, last, vocabulary)
+    # Cards and comments flagged at the run's end leave it: the body ends at its last paragraph,
+    # and what follows is judged as the rest of the page is.
+    end = max((k for k in range(first, last + 1) if infos[k].klass == "body" and infos[k].prose), default=last)
+    for info in infos[end + 1 : last + 1]:
+        info.in_body = False
+    _box_headings(infos, first, end)
+    _outside(infos, first, end, vocabulary)
     return True
+
+
+def _headline_like(info: LineInfo) -> bool:
+    return (info.klass == "body" and info.label in ("headline", "near") and 3 <= info.n <= 25
+            and not info.extras.get("ends") and not info.extras.get("menu_items"))
+
+
+def _restates(head: LineInfo, summary: LineInfo) -> bool:
+    """A teaser's summary restates its headline: it uses at least a quarter of the headline's
+    content words (a subheading over an unrelated paragraph, or a listed headline over the next
+    paragraph of the article, shares few)."""
+    if len(head.content) < 2:
+        return False
+    # Compared by their first five letters: a summary says «الإندونيسية» where its headline says
+    # «إندونيسيا», and «هجماتها» for «هجمات».
+    summary_keys = {w[:5] for w in summary.content}
+    shared = sum(1 for w in {w[:5] for w in head.content} if w in summary_keys)
+    return shared >= 1 and shared * 4 >= len(head.content)
+
+
+def _mark_cards(infos: list[LineInfo], state: State) -> None:
+    """Teaser cards: a headline, then a sentence that restates it (its summary), often with a date
+    or a section name around them. Two or more in a row, about other things than the page's other
+    prose, are a list of other stories, however long their summaries: those summaries are not
+    weighed as the article's prose. The page's prose outside the cards must be enough to judge by,
+    so an article made of subheadings over paragraphs keeps them."""
+    candidates = [k for k in range(2, len(infos))
+                  if infos[k].klass == "body" and infos[k].prose and infos[k].n <= 70
+                  and _headline_like(infos[k - 1]) and _restates(infos[k - 1], infos[k])]
+    runs, run = [], []
+    for k in candidates:
+        if run and k - run[-1] <= 5 and not any(infos[j].label == "good" for j in range(run[-1] + 1, k - 1)):
+            run.append(k)
+            continue
+        if len(run) >= 2:
+            runs.append(run)
+        run = [k]
+    if len(run) >= 2:
+        runs.append(run)
+    if not runs:
+        return
+    in_cards = {j for run in runs for k in run for j in (k - 1, k)}
+    core = [info for j, info in enumerate(infos) if info.label == "good" and j not in in_cards]
+    if sum(info.n for info in core) < state.min_body_words:
+        return
+    vocabulary = set().union(*(info.content for info in core))
+    for run in runs:
+        # A list of stories carries their dates, or sits in a box under a heading; an article
+        # written as a list (a player's name over a paragraph on him) has neither.
+        dated = sum(1 for k in run if (k + 1 < len(infos) and _stamp(infos[k + 1])) or _stamp(infos[k - 2]))
+        head = run[0] - 1
+        boxed = any(infos[j].klass in _LOCAL or infos[j].label in ("bad", "short") or _stamp(infos[j])
+                    for j in range(max(0, head - 2), head))
+        if (dated * 2 >= len(run) or boxed) and sum(_overlap(infos[k], vocabulary) for k in run) / len(run) < 0.3:
+            for k in run:
+                infos[k].extras["card"] = True
+                infos[k - 1].extras["card_head"] = True
+
+
+def _stamp(info: LineInfo) -> bool:
+    """A line that is a date or a time and little else (a paragraph may mention a date)."""
+    return info.dated and info.n <= 6 and not info.extras.get("ends")
+
+
+def _mark_comments(infos: list[LineInfo]) -> None:
+    """Readers' comments: a sentence under a timestamp under a name, two or more near each other
+    (a byline, a date and the first paragraph make the pattern once)."""
+    found = [k for k in range(2, len(infos)) if infos[k].prose and infos[k].n <= 60 and _comment(infos, k)]
+    for a, b in zip(found, found[1:]):
+        if b - a <= 8:
+            infos[a].extras["comment"] = infos[b].extras["comment"] = True
 
 
 def _cut_trailing_list(infos, first, last) -> int:
@@ -566,7 +740,7 @@ def _cut_trailing_list(infos, first, last) -> int:
 def _card(infos, k) -> bool:
     before = infos[k - 1] if k else None
     after = infos[k + 1] if k + 1 < len(infos) else None
-    return (before is not None and before.label == "headline" and before.n >= 4
+    return (before is not None and before.label == "headline" and before.n >= 4 and _restates(before, infos[k])
             and (after is None or after.dated or after.label == "headline" or after.klass != "body"))
 
 
@@ -587,7 +761,9 @@ def _page_title(infos) -> int | None:
         for head in (" - ".join(parts[:-1]), " - ".join(parts[1:])):
             words = _norm_words(head)
             other = keys.get(" ".join(words))
-            if len(words) >= 3 and other is not None and other != k:
+            # The <title> is the page's first text, before the headline's own line: a "City - Site"
+            # dateline after a masthead names no headline.
+            if len(words) >= 3 and other is not None and other > k and _titleish(infos[other]):
                 _set(info, "page-title", "عنوان الصفحة واسم الموقع", "page title with the site's name")
                 if named is None:
                     named = other
@@ -603,31 +779,72 @@ def _inside(infos, first, last) -> None:
         if info.klass == "furniture" and info.reason_en in ("related or most-read heading", "tags or categories"):
             box, box_items = True, 0
             continue
+        if info.klass == "context" and _restated_below(infos, k, last):
+            _set(info, "body", "", "")  # a subheading between two captions, not their block
         if info.klass != "body" or info.title:
             continue
-        if info.label == "good":
+        if info.extras.get("card") or info.extras.get("card_head"):
+            _set(info, "headline-list", "بطاقة خبر آخر: عنوانه وملخصه", "another story's card: its headline and summary")
+            continue
+        if info.extras.get("comment"):
+            _set(info, "outside", "تعليق قارئ", "a reader's comment")
+            continue
+        if info.label == "good" or (info.prose and info.extras.get("ends")):
+            # A sentence ends any box: boxes list headlines, which end without a full stop.
             box = False
-            if info.notice and (k - first < 2 or last - k < 2):
+            # A notice at the body's edge talks of the site, not of the article's subject: a
+            # closing paragraph on a law «from the strict application» shares the body's words.
+            if info.notice and (k - first < 2 or last - k < 2) and _overlap(
+                    info, _vocabulary(infos[j] for j in range(first, last + 1) if j != k)) < 0.3:
                 _set(info, "site-notice", "تنبيه من الموقع إلى قارئه", "the site's notice to its reader")
             continue
         if box and not _subheading_after_box(infos, k, last, box_items):
             _set(info, "headline-list", "قائمة عناوين أخرى", "list of other headlines")
             box_items += 1
-        elif info.label == "headline" and info.dated and info.n <= 25:
+        elif info.label == "headline" and info.n <= 25 and (info.dated or _stamped(infos, k)):
             _set(info, "headline-list", "عنوان خبر آخر بتاريخه", "another story's headline with its date")
         elif info.notice:
             _set(info, "site-notice", "تنبيه من الموقع إلى قارئه", "the site's notice to its reader")
+
+
+def _restated_below(infos, k, last) -> bool:
+    """The next paragraph within three lines restates this short line: it is that paragraph's
+    subheading."""
+    for j in range(k + 1, min(last, k + 3) + 1):
+        if infos[j].label == "good":
+            return _restates(infos[k], infos[j])
+    return False
+
+
+def _stamped(infos, k) -> bool:
+    """A headline with a line of its own right after it that is only a date, a time or a video's
+    length: an entry of a list of stories or videos. Subheadings are followed by paragraphs."""
+    after = infos[k + 1] if k + 1 < len(infos) else None
+    return after is not None and _stamp(after) and after.n <= 4
+
+
+def _box_headings(infos, first, last) -> None:
+    """A short line in the body right before two or more lines proven furniture is the heading of
+    their box («فيديوهات» over a video list), not a subheading: subheadings head paragraphs."""
+    for k in range(first, last - 1):
+        info = infos[k]
+        if (info.klass == "body" and not info.title and info.label == "short" and 0 < info.n <= 3
+                and infos[k + 1].klass in ("headline-list", "outside") and infos[k + 2].klass != "body"):
+            _set(info, "headline-list", "عنوان قائمة عناوين أخرى", "heading of a list of other stories")
 
 
 def _subheading_after_box(infos, k, last, box_items) -> bool:
     """A short line closing a box right before the next paragraph: a subheading as likely as the
     box's last item, and a lost subheading costs more than a kept item."""
     info = infos[k]
-    return (box_items >= 1 and info.n <= 5 and not info.dated and k + 1 <= last
-            and infos[k + 1].label == "good")
+    if info.dated or k + 1 > last or infos[k + 1].label != "good":
+        return False
+    # The paragraph under it restates it, as a paragraph restates its subheading.
+    return (box_items >= 1 and info.n <= 5) or _restates(info, infos[k + 1])
 
 
 def _outside(infos, first, last, vocabulary) -> None:
+    title = next((k for k, info in enumerate(infos) if info.title), None)
     """Before and after the body: blocks take one class; prose stays unless proven furniture."""
     n_lines = len(infos)
     # A short tail right after the body that ends the page (a credit, an author) is the article's.
@@ -635,14 +852,25 @@ def _outside(infos, first, last, vocabulary) -> None:
     if last + 1 < n_lines and n_lines - (last + 1) <= 2 and all(
             i.klass == "body" and i.n <= 6 and not i.dated for i in infos[last + 1 :]):
         tail_keep = set(range(last + 1, n_lines))
+    tail_keep |= _announced_list(infos, last)
     for k, info in enumerate(infos):
         if first <= k <= last or info.klass != "body" or info.title or k in tail_keep:
             continue
-        if info.notice:
+        if info.notice and not (info.label == "good" and _overlap(info, vocabulary) >= 0.3):
+            # A sentence sharing the body's words talks of the article's subject, not of the site.
             _set(info, "site-notice", "تنبيه من الموقع إلى قارئه", "the site's notice to its reader")
             continue
+        if (title is not None and title < k < first and info.label in ("headline", "near") and not info.dated
+                and _overlap(info, vocabulary) >= 0.5):
+            continue  # between the title and the body, on the body's subject: a standfirst or lead
         if info.extras.get("menu_items"):
             _set(info, "menu", "قائمة روابط", "menu of links")
+            continue
+        if info.extras.get("card"):
+            _set(info, "headline-list", "ملخص خبر آخر في قائمة", "summary of another story in a list")
+            continue
+        if info.extras.get("comment") or (info.prose and info.n <= 60 and _comment(infos, k)):
+            _set(info, "outside", "تعليق قارئ", "a reader's comment")
             continue
         if info.label == "good":
             if _teaser(infos, k) and _overlap(info, vocabulary) < 0.3:
@@ -666,6 +894,54 @@ def _outside(infos, first, last, vocabulary) -> None:
             _set(info, "outside", "كلمات قليلة بين كتل الصفحة", "a few words between blocks of the page")
         else:
             _set(info, "outside", "ليس من نثر المقال", "not the article's prose")
+
+
+_LIST_MARK = rx(r"^(?:\p{N}+\s*[-.)–]|[-–•*▪·])\s*")
+
+
+def _announced_list(infos, last) -> set:
+    """A list the article announces («وجاءت القائمة كالآتي:», «في ما يلي قائمة الفائزين:») right
+    after its last paragraph: items that all open with a number or a dash, or with the same word
+    («أفضل فيلم: …», «أفضل مخرج: …»). They are the article's, however short."""
+    announcing = set()
+    if (0 <= last < len(infos) - 2 and infos[last + 1].klass == "body" and infos[last + 1].n >= 2
+            and infos[last + 1].extras.get("text", "").rstrip().endswith(":")):
+        last, announcing = last + 1, {last + 1}  # the announcing sentence, short, left out of the run
+    if not 0 <= last < len(infos) - 1 or not infos[last].extras.get("text", "").rstrip().endswith(":"):
+        return set()
+    items = []
+    for info in infos[last + 1 :]:
+        if info.klass != "body" or info.notice or not info.words or info.n > 20:
+            break
+        items.append(info)
+    if len(items) < 2:
+        return set()
+    marked = [bool(_LIST_MARK.match(i.extras.get("text", ""))) for i in items]
+    first_words = {i.words[0] for i in items}
+    # The run ends where the items stop sharing their shape.
+    if all(marked) or len(first_words) == 1:
+        keep = items
+    else:
+        keep = []
+        for info, mark in zip(items, marked):
+            if not mark:
+                break
+            keep.append(info)
+        if len(keep) < 2:
+            return set()
+    for info in keep:
+        info.in_body = True
+    return announcing | {last + 1 + j for j in range(len(keep))}
+
+
+def _comment(infos, k) -> bool:
+    """A reader's comment outside the body: a sentence right under a timestamp, itself under a
+    name (or under the comment's number and a name), as comment threads print them."""
+    if k < 2:
+        return False
+    stamp, name = infos[k - 1], infos[k - 2]
+    return (_stamp(stamp) and not name.in_body
+            and not name.prose and name.n <= 4)
 
 
 def _furnitureish(info) -> bool:
@@ -701,7 +977,8 @@ def _teaser(infos, k) -> bool:
     with another headline or a date right after it."""
     before = infos[k - 1] if k else None
     after = infos[k + 1] if k + 1 < len(infos) else None
-    if before is None or before.in_body or before.title or before.label != "headline":
+    if before is None or before.in_body or before.title or before.label != "headline" \
+            or not _restates(before, infos[k]):
         return False
     return after is None or after.label in ("headline", "short", "bad") or after.dated or after.klass != "body"
 

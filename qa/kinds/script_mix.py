@@ -5,6 +5,7 @@ Each run is classified once per document (shared by every rule of this kind):
   name        capitalised words (Sonata Coulter)
   acronym     capitals and digits (IAEA, F-16)
   phrase      two or more lowercase words (according to sources)
+  word        one lowercase word (extra, slipstream)
 Runs that are fine are dropped before any rule sees them: lines that are mostly Latin, URLs,
 e-mail addresses and @handles, Latin in parentheses right after an Arabic rendering
 ("أونجو كتشلي (Öncü Keçeli)"), and terms on the rule's allow-list (NATO, G20, iPhone …).
@@ -17,6 +18,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..rxcache import compile as rx
+
 from ..arabic import transliterate
 from . import Hit, ParamError
 from ._util import check_params, expect
@@ -26,17 +29,18 @@ PARAMS = {
     "allow": "inline list of Latin terms newsrooms keep in Latin (matched case-sensitively, word by word)",
     "allow_file": "path of a YAML list of such terms, relative to the pack",
     "min_arabic_share": "only lines whose letters are at least this share Arabic (default 0.5)",
+    "spellings_file": "YAML mapping of Latin names to the Arabic spelling the press uses (Çavuşoğlu: جاويش أوغلو)",
 }
-CLASSES = ("diacritics", "name", "acronym", "phrase")
+CLASSES = ("diacritics", "name", "acronym", "phrase", "word")
 
 _WORD = r"[\p{Latin}][\p{Latin}\p{M}\p{Nd}'’&]*(?:[-.][\p{Latin}\p{Nd}]+)*"
-_RUN = regex.compile(rf"(?<![\p{{Latin}}\p{{Nd}}@#/.:_-]){_WORD}(?:[ \u00a0]+(?:{_WORD}|\p{{Nd}}+))*", regex.V1)
-_URLISH = regex.compile(r"(?i)(?:https?://|www\.|\.(?:com|org|net|gov|edu|int|info|io|ar|fr|uk|tr|ru)\b)|@")
-_ARABIC_LETTER = regex.compile(r"[\p{scx=Arabic}&&\p{L}]", regex.V1)
+_RUN = rx(rf"(?<![\p{{Latin}}\p{{Nd}}@#/.:_-]){_WORD}(?:[ \u00a0]+(?:{_WORD}|\p{{Nd}}+))*", regex.V1)
+_URLISH = rx(r"(?i)(?:https?://|www\.|\.(?:com|org|net|gov|edu|int|info|io|ar|fr|uk|tr|ru)\b)|@")
+_ARABIC_LETTER = rx(r"[\p{scx=Arabic}&&\p{L}]", regex.V1)
 # What may stand just before "(Latin)" for the Latin to count as a gloss: an Arabic word or a number.
-_GLOSSED = regex.compile(r"[\p{scx=Arabic}&&[\p{L}\p{M}]]|\p{Nd}", regex.V1)
-_LETTER = regex.compile(r"\p{L}")
-_ANY_LATIN = regex.compile(r"\p{Latin}")
+_GLOSSED = rx(r"[\p{scx=Arabic}&&[\p{L}\p{M}]]|\p{Nd}", regex.V1)
+_LETTER = rx(r"\p{L}")
+_ANY_LATIN = rx(r"\p{Latin}")
 _SPECIAL = set("ıłøđßæœðþİ")
 _OPENING_QUOTES = {'"': '"', "«": "»", "“": "”", "'": "'"}
 
@@ -50,6 +54,7 @@ class State:
     report: frozenset
     allow: frozenset
     min_arabic_share: float
+    spellings: dict
 
 
 def compile(params: dict, env) -> State:
@@ -64,7 +69,88 @@ def compile(params: dict, env) -> State:
         if not isinstance(terms, list) or not all(isinstance(t, (str, int)) for t in terms):
             raise ParamError("allow_file", "the allow file holds a list of terms (or a mapping with 'terms')")
         allow.extend(str(t) for t in terms)
-    return State(frozenset(report), frozenset(allow), float(expect(params, "min_arabic_share", (int, float), 0.5)))
+    spellings = {}
+    if "spellings_file" in params:
+        from ..packs import load_yaml_file
+
+        data = load_yaml_file(env.pack_dir / expect(params, "spellings_file", str))
+        names = data.get("names") if isinstance(data, dict) else None
+        if not isinstance(names, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in names.items()):
+            raise ParamError("spellings_file", "the spellings file holds 'names': a mapping of Latin name to Arabic spelling")
+        spellings = {k.casefold(): v for k, v in names.items()}
+    return State(frozenset(report), frozenset(allow), float(expect(params, "min_arabic_share", (int, float), 0.5)),
+                 spellings)
+
+
+# Letters a transliteration may add or drop (long vowels, hamza seats, h and ta marbuta at the end):
+# two spellings of one name share the rest, their skeleton (فيدان, فيدن; غولن, جولن after folding).
+_SKELETON = str.maketrans("", "", "اأإآويىءئؤهة")
+_SKELETON_FOLD = str.maketrans("جقگ", "غكغ")
+
+
+def _skeleton(arabic: str) -> str:
+    from ..arabic import fold
+
+    # ç, ch and c are written تش or ج, g is غ or ج: one letter each in the skeleton.
+    return fold(arabic).replace("تش", "ج").translate(_SKELETON).translate(_SKELETON_FOLD)
+
+
+def _article_spellings(doc) -> dict:
+    """Skeleton -> the article's most frequent Arabic spelling with it, over words that are not core
+    vocabulary (names, not words). Built once per document from its distinct words."""
+    if "script-mix:spellings" in doc.cache:
+        return doc.cache["script-mix:spellings"]
+    from ..wordlist import is_core
+
+    best: dict = {}
+    for word, count in doc.arabic_words.items():
+        for form in (word, word[1:] if word[:1] in "وبل" and len(word) > 4 else None):
+            if not form or len(form) < 3 or is_core(form):
+                continue
+            key = _skeleton(form)
+            if len(key) >= 2 and count > best.get(key, ("", 0))[1]:
+                best[key] = (form, count)
+    out = {key: form for key, (form, _) in best.items()}
+    doc.cache["script-mix:spellings"] = out
+    return out
+
+
+def suggest(doc, run: str, state: State) -> tuple[str, bool]:
+    """An Arabic spelling for a Latin run, word by word: the press spelling from the lexicon, else the
+    article's own spelling of the same name, else a letter-by-letter transliteration. The flag says
+    whether every word came from the lexicon or the article (a spelling the newsroom already uses)."""
+    words, grounded = [], True
+    spellings = None
+    latin = run.split()
+    # Transliterated as a whole, so one Turkish letter anywhere makes every c a ج (Öncü Keçeli).
+    whole = transliterate(run).split()
+    for i, word in enumerate(latin):
+        press = state.spellings.get(word.casefold()) or state.spellings.get(word.strip(".,").casefold())
+        if press:
+            words.append(press)
+            continue
+        guess = whole[i] if len(whole) == len(latin) else transliterate(word)
+        if spellings is None:
+            spellings = _article_spellings(doc)
+        found = spellings.get(_skeleton(guess)) if guess else None
+        if found:
+            words.append(found)
+        else:
+            words.append(guess)
+            grounded = False
+    return " ".join(w for w in words if w), grounded
+
+
+# English function words: a run that holds one is a phrase or a title, not a name.
+_FUNCTION_WORDS = frozenset("the a an of on in at to for and or with from by is are was were have has had this that "
+                            "these those my your his her our their it its be not no".split())
+
+
+def _english_phrase(words: list[str]) -> bool:
+    """Two or more words with an English function word among them, or all in lower case."""
+    letters = [w for w in words if any(ch.isalpha() for ch in w)]
+    return len(letters) >= 2 and (any(w.lower() in _FUNCTION_WORDS for w in letters)
+                                  or all(w.islower() for w in letters))
 
 
 def _classify(words: list[str]) -> str:
@@ -76,7 +162,10 @@ def _classify(words: list[str]) -> str:
         return "acronym"
     if any(w[0].isupper() for w in words):
         return "name"
-    return "phrase" if len(words) >= 2 else "word"
+    if len(words) >= 2:
+        return "phrase"
+    # A lone lower-case English word ("extra", "da"); single letters and handles are left alone.
+    return "word" if len(words[0]) >= 2 and words[0].isalpha() else "other"
 
 
 def runs(doc, state: State):
@@ -84,7 +173,8 @@ def runs(doc, state: State):
     key = ("script-mix", state.allow, state.min_arabic_share)
     if key in doc.cache:
         return doc.cache[key]
-    out = []
+    out, quoted_names = [], []
+    untranslated_titles = False
     text = doc.text
     for line in doc.lines:
         segment = text[line.start : line.end]
@@ -101,15 +191,25 @@ def runs(doc, state: State):
             # "أونجو كتشلي (Öncü Keçeli)": the Latin glosses an Arabic rendering just before it.
             if before.endswith("(") and _GLOSSED.fullmatch(before[:-1].rstrip()[-1:] or "x"):
                 continue
-            # A Latin name quoted on purpose ("Carpe Diem II", the ship) is the writer's choice.
+            # A Latin name quoted on purpose ("Carpe Diem II", the ship) is the writer's choice; a
+            # quoted English phrase or title ("The Hills Have Eyes", "spit the dummy") is untranslated.
             after = text[end : min(line.end, end + 40)].lstrip()
-            if before[-1:] in _OPENING_QUOTES and after[:1] == _OPENING_QUOTES[before[-1]]:
-                continue
+            quoted = before[-1:] in _OPENING_QUOTES and after[:1] == _OPENING_QUOTES[before[-1]]
             words = [w for w in m.group().split() if not w.isdigit()]
             kept = [w for w in words if w not in state.allow and w.strip(".-") not in state.allow]
             if not kept:
                 continue
+            if quoted and not _english_phrase(m.group().split()):
+                # A quoted lower-case word is a word cited as such ("day" in Russian): left alone.
+                if _classify(words) == "name":
+                    quoted_names.append((start, end, "name", m.group()))
+                continue
+            untranslated_titles = untranslated_titles or quoted
             out.append((start, end, _classify(words), m.group()))
+    # An article that leaves quoted English titles untranslated ("The Hills Have Eyes") left its
+    # capitalised one-word quoted titles ("Saw") the same way: no longer presumed a deliberate name.
+    if untranslated_titles and quoted_names:
+        out = sorted(out + quoted_names)
     doc.cache[key] = out
     return out
 
@@ -118,7 +218,12 @@ def check(doc, state: State, ctx):
     text = doc.text
     for start, end, kind, run in runs(doc, state):
         if kind in state.report:
-            suggestion = transliterate(run) if kind == "diacritics" else ""
+            suggestion, grounded = suggest(doc, run, state) if kind in ("diacritics", "name") else ("", False)
+            if kind == "name" and not grounded:
+                suggestion = ""  # a capitalised English run may be a phrase: guess no spelling for it
+            hint_ar = f"؛ في المقال: «{suggestion}»" if kind == "name" and suggestion else ""
+            hint_en = f"; the article writes «{suggestion}»" if kind == "name" and suggestion else ""
             # Glued to an Arabic word, the Arabic spelling would fuse with it: suggest, do not replace.
             glued = _GLOSSED.fullmatch(text[start - 1 : start] or "x") or _GLOSSED.fullmatch(text[end : end + 1] or "x")
-            yield Hit(start, end, None if glued else suggestion or None, {"suggestion": suggestion, "class": kind})
+            yield Hit(start, end, None if glued else suggestion or None,
+                      {"suggestion": suggestion, "class": kind, "hint_ar": hint_ar, "hint_en": hint_en})

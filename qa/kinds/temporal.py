@@ -1,14 +1,24 @@
 """Kind `temporal-fact`: a title given to a person, checked against who held the office on the
 article's date.
 
-It finds a title and a name in apposition, in three shapes:
-  الرئيس الأميركي [السابق] دونالد ترمب          title, optional marker, name (a comma may follow the title)
-  دونالد ترمب، الرئيس الأميركي [السابق]          name, comma, title, marker
-  ترمب (الرئيس [السابق])                         name, title in parentheses
-A title without a country ("الرئيس") is resolved through the person's own offices of that kind.
-Only appositions are read, so "الرئيس السابق" with no name, "الإدارة الأمريكية السابقة" and
-"حين كان أوباما رئيسًا" are left alone. A sentence that dates itself to the person's term
-("في عام 2009 زار الرئيس الأمريكي باراك أوباما …", "آنذاك") is history, not a sitting title.
+A title (any office's, a generic one such as «الرئيس», or «نظيره الروسي») is found by one scan of
+the folded text; the words around it are then read for a name, in three shapes:
+  الرئيس الأميركي [السابق] [الشرعي] [«]دونالد ترمب[»]   title, markers and qualifiers, name
+  دونالد ترمب، الرئيس الأميركي [السابق]                  name, comma, title, marker
+  ترمب (الرئيس [السابق])                                  name, title in parentheses
+A name is any spelling in the base, or one with the same transliteration key (ترامب/ترمب, the
+consistency pack's key), or a surname the base's full names end with («الرئيس هادي»). A title
+without a country is resolved through the person's own offices of that kind; «نظيره الروسي» through
+the nationality, preferring the kind of the office named before it in the sentence. A name that
+several people share is checked only when the verdict is the same for all of them.
+
+Only appositions are read, so "الرئيس السابق" with no name and "حين كان أوباما رئيسًا" are left
+alone. History is read from the sentence, not the paragraph: a word that governs the mention
+(«في عهد الرئيس …», «الرئيس آنذاك …») or a year written as a time close to it, before the
+article's date and other than the year the article dates itself in. A holder named inside a
+quotation gets an info finding: the title is the speaker's word, which the copy may not change.
+
+The word lists live in the pack (rules/facts/drift-words.yaml).
 
 Checks (one per rule): former-on-sitting, former-before-term, sitting-on-former,
 elect-after-inauguration.
@@ -16,59 +26,221 @@ elect-after-inauguration.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 
-from ..arabic import fold
+from ..rxcache import compile as rx
+
+from ..arabic import WordMemo, fold
 from . import Hit, ParamError
 from ._util import alternation, check_params, expect, expect_choice
+from .variants import key as translit_key
 
 PARAMS = {
     "check": "former-on-sitting, former-before-term, sitting-on-former or elect-after-inauguration",
     "facts": "path of the office-holder base, relative to the pack",
+    "words": "path of the word lists read around titles (marks, qualifiers, history), relative to the pack "
+             "(default facts/drift-words.yaml)",
     "grace_days": "sitting-on-former: days after a term ends during which the old title is not flagged (default 7)",
     "outgoing_days": "former-on-sitting: «المنتهية ولايته» is right within this many days before the term's end (default 365)",
+    "near_words": "sitting-on-former: a year this many words or fewer from the mention may date it as history (default 6)",
 }
 CHECKS = ("former-on-sitting", "former-before-term", "sitting-on-former", "elect-after-inauguration")
+MARK_CLASSES = ("former", "outgoing", "elect", "gone", "designate", "history")
+_WORD_LISTS = ("qualifiers", "history_before", "prospective", "counterpart", "year_lead", "not_short", "ministry_titles")
+# Words and single signs, in order: the few words around a title are read as tokens.
+_TOKEN = rx(r"[\p{L}\p{M}]+|\d+|[^\s\p{L}\p{M}\d]")
+_YEAR = rx(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_QUOTES_OPEN = frozenset("«“\"'")
+_QUOTES_CLOSE = frozenset("»”\"'")
+_COMMA = frozenset("،,")
+_NAME_SPAN = 5  # the longest name, in words
+_LOOK = 160  # characters read around a title for markers and a name
+# A last word after these is a father's or a family's name, not a surname used alone.
+_NOT_SURNAME_AFTER = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "آل", "عبد", "أبو", "ابو", "ولد", "أم"))
+_QUOTE_PAIRS = {"«": "»", "“": "”"}
+# A word as the name index may hold it: folded (single-word names) and by transliteration key.
+_NAME_WORD = WordMemo(lambda word: frozenset((fold(word), translit_key(fold(word)))))
+_CONTEXT = 1500  # characters before a mention read for an open quotation
 
-FORMER = ["السابق", "السابقة", "الأسبق", "الأسبقة", "سابقا", "سابقًا"]
-# "Outgoing" names a holder still in office whose term is ending (after an election, in a caretaker
-# government): right in the months before a known handover, wrong on a term with no end in sight.
-OUTGOING = ["المنتهية ولايته", "المنتهية ولايتها", "المنتهية ولايتهم", "المنصرف", "المنصرفة"]
-ELECT = ["المنتخب", "المنتخبة"]
-_HISTORY = regex.compile(r"(?<![\p{L}\p{M}])(?:" + fold(
-    "آنذاك|حينها|حينذاك|وقتها|وقتذاك|في ذلك الوقت|في حينه|آنئذ|يومها|عندما كان|حين كان|إبان|أثناء ولاية|خلال ولاية|في عهد")
-    + r")(?![\p{L}\p{M}])")
-_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_WORD_EDGE_BEFORE = r"(?<![\p{L}\p{M}])"
-_WORD_EDGE_AFTER = r"(?![\p{L}\p{M}])"
+
+def _phrases(words) -> dict:
+    """Folded phrases as word tuples -> the phrase, longest first for greedy matching."""
+    return {tuple(fold(w).split()): w for w in words}
+
+
+@dataclass
+class Words:
+    marks: dict  # word tuple -> mark class
+    qualifiers: frozenset  # word tuples
+    history_before: regex.Pattern
+    prospective: regex.Pattern
+    counterpart: list
+    year_lead: regex.Pattern
+    long_forms: dict
+    not_short: frozenset
+    ministry_titles: list
+    longest: int  # the longest mark or qualifier, in words
+
+
+def _load_words(path, env) -> Words:
+    data = env.load_yaml(path)  # the pack loader owns YAML parsing and its errors
+    if not isinstance(data, dict) or not isinstance(data.get("marks"), dict):
+        raise ParamError("words", f"{path}: needs 'marks' (a mapping of class -> words) and the word lists", path=path)
+    for name in _WORD_LISTS:
+        if not isinstance(data.get(name), list):
+            raise ParamError("words", f"{path}: '{name}' must be a list of words", path=path)
+    marks = {}
+    for cls, words in data["marks"].items():
+        if cls not in MARK_CLASSES or not isinstance(words, list):
+            raise ParamError("words", f"{path}: marks: {cls!r} is not one of {', '.join(MARK_CLASSES)}", path=path)
+        marks.update({tuple(fold(w).split()): cls for w in words})
+    qualifiers = frozenset(tuple(fold(w).split()) for w in data["qualifiers"])
+
+    def before(words):  # the phrase ends right before the title, a clitic allowed on its first word
+        return regex.compile(r"(?<![\p{L}\p{M}])[وف]?(?:" + alternation(fold(w) for w in words) + r")\s*$")
+
+    longest = max(len(k) for k in [*marks, *qualifiers])
+    from ..dating import MONTHS
+
+    months = alternation(fold(m) for names in MONTHS.values() for m in names)
+    year_lead = (r"(?:(?<![\p{L}\p{M}])[وف]?(?:" + alternation(fold(w) for w in data["year_lead"]) + r")"
+                 rf"|(?<![\p{{L}}\p{{M}}]){months}(?:\s*[/(-]\s*{months}\s*\)?)?)\s*$")
+    return Words(marks, qualifiers, before(data["history_before"]), before(data["prospective"]),
+                 [fold(w) for w in data["counterpart"]], regex.compile(year_lead),
+                 {str(k): [str(x) for x in v] for k, v in (data.get("long_forms") or {}).items()},
+                 frozenset(fold(w) for w in data["not_short"]), [fold(w) for w in data["ministry_titles"]], longest)
+
+
+def name_key(words) -> tuple:
+    """A name as the transliteration keys of its folded words: «فلاديمير بوتن» is «فلاديمير بوتين».
+    Only names of two words or more are matched by key: one word's key is too loose (بدون and بايدن
+    share one), so a single word must be a spelling the base lists (ترامب and ترمب both are)."""
+    words = tuple(words)
+    return tuple(translit_key(w) for w in words) if len(words) > 1 else words
 
 
 @dataclass(eq=False)  # hashed by identity: a document's cache keys mentions by the model
 class Model:
     facts: object
-    titles: dict  # folded title -> ("office", id) or ("kind", kind)
-    names: dict  # folded name -> list of people
-    marks: dict  # folded marker -> "former" | "outgoing" | "elect"
-    name_words: frozenset  # every word of every name, to skip articles that name nobody in the base
-    _patterns: list | None = None
+    words: Words
+    titles: dict  # folded title -> ("office", id) | ("kind", kind) | ("nationality", adjective)
+    names: dict  # name key (a tuple of word keys) -> list of people
+    nationalities: dict  # folded adjective -> office ids
+    name_word_keys: frozenset  # every word key of every name, to skip articles that name nobody in the base
 
-    @property
-    def patterns(self) -> list:
-        if self._patterns is None:
-            titles, names, marks = alternation(self.titles), alternation(self.names), alternation(self.marks)
-            clitic = r"(?:[وف]?[بك]?)"
-            self._patterns = [
-                regex.compile(_WORD_EDGE_BEFORE + clitic + rf"(?P<title>{titles})(?:\s+(?P<mark>{marks}))?\s*[،,]?\s+(?P<name>{names})"
-                              + _WORD_EDGE_AFTER, regex.V1),
-                regex.compile(_WORD_EDGE_BEFORE + rf"(?P<name>{names})\s*[،,]\s*" + clitic + rf"(?P<title>{titles})(?:\s+(?P<mark>{marks}))?"
-                              + _WORD_EDGE_AFTER, regex.V1),
-                regex.compile(_WORD_EDGE_BEFORE + rf"(?P<name>{names})\s*\(\s*(?P<title>{titles})(?:\s+(?P<mark>{marks}))?\s*\)",
-                              regex.V1),
-            ]
-        return self._patterns
+    @cached_property
+    def title_pattern(self):
+        # Clitics: و/ف, then ب/ك; ل + ال is written لل, which the titles list carries itself.
+        return regex.compile(r"(?<![\p{L}\p{M}])[وف]?[بك]?(?P<title>" + alternation(self.titles) + r")(?![\p{L}\p{M}])", regex.V1)
+
+
+_MODELS: dict = {}
+
+
+def _nationality(title: str, generics: list) -> str | None:
+    """«الرئيس الروسي» -> «الروسي»: the adjective after a generic title, masculine."""
+    for generic in generics:
+        if title.startswith(generic + " "):
+            rest = title[len(generic) + 1 :]
+            if all(w.startswith("ال") for w in rest.split()) and len(rest) > 4:  # «الكوري الجنوبي»
+                return " ".join(w[:-1] if w.endswith("يه") else w for w in rest.split())  # fold writes ة as ه
+    return None
+
+
+def _surnames(person, stop: frozenset) -> list:
+    """Last words of a person's full names that news uses alone after a title: «الرئيس هادي»."""
+    out = []
+    for name in person.names:
+        words = fold(name).split()
+        if len(words) < 2 or words[-2] in _NOT_SURNAME_AFTER:
+            continue
+        last = words[-1]
+        if len(last.removeprefix("ال")) >= 3 and last not in stop and last not in out:
+            out.append(last)
+    return out
+
+
+def _model(path, words_path, env) -> Model:
+    from ..facts import FactsError, load
+
+    key = (str(path), str(words_path))
+    if key in _MODELS:
+        env.note_read(path)  # a dependency of this pack's cache entry too, though read for another
+        env.note_read(words_path)
+        return _MODELS[key]
+    try:
+        facts = load(path, env.load_yaml)
+    except FactsError as exc:
+        raise ParamError("facts", str(exc), path=path) from None
+    words = _load_words(words_path, env)
+    titles = {}
+    long_forms = {fold(short): [fold(x) for x in longs] for short, longs in words.long_forms.items()}
+
+    def add_title(text, value):
+        folded = fold(text)
+        variants = [folded]
+        for short, longs in long_forms.items():  # «رئيس الولايات المتحدة الأمريكية»
+            if regex.search(rf"(?<!\S){regex.escape(short)}(?!\S)", folded):
+                variants += [regex.sub(rf"(?<!\S){regex.escape(short)}(?!\S)", long, folded) for long in longs]
+        for form in variants:
+            titles.setdefault(form, value)
+            if form.startswith("ال"):
+                titles.setdefault("ل" + form[1:], value)  # ل + الرئيس is written للرئيس
+
+    generics = {kind: sorted((fold(t) for t in ts), key=len, reverse=True) for kind, ts in facts.generic_titles.items()}
+    nationalities = {}
+    for office in facts.offices.values():
+        for title in office.titles:
+            add_title(title, ("office", office.id))
+            folded = fold(title)
+            for ministry in words.ministry_titles:  # «وزير الخارجية السورية»
+                rest = folded[len(ministry) + 1 :] if folded.startswith(ministry + " ") else ""
+                if rest.startswith("ال") and " " not in rest and rest.endswith("ي"):
+                    add_title(folded + "ه", ("office", office.id))
+            adjective = _nationality(fold(title), generics.get(office.kind, []))
+            if adjective:
+                nationalities.setdefault(adjective, set()).add(office.id)
+    for kind, generic in facts.generic_titles.items():
+        for title in generic:
+            add_title(title, ("kind", kind))
+    for adjective in nationalities:
+        for counterpart in words.counterpart:
+            feminine = " ".join(w + "ه" for w in adjective.split())
+            for form in (adjective, feminine):
+                titles.setdefault(f"{counterpart} {form}", ("nationality", adjective))
+    # A surname alone must not be a word that follows titles anyway: a nationality, a marker.
+    stop = set(words.not_short) | {w for t in titles for w in t.split()}
+    stop |= {w for k in [*words.marks, *words.qualifiers] for w in k}
+    names = {}
+
+    def add_name(text, person):
+        owners = names.setdefault(name_key(text.split()), [])
+        if person not in owners:  # spellings that fold alike are one name
+            owners.append(person)
+
+    for person in facts.people:
+        for name in person.names + person.shared_names:
+            add_name(fold(name), person)
+        for surname in _surnames(person, frozenset(stop)):
+            add_name(surname, person)
+    name_word_keys = frozenset(w for k in names for w in k)  # keys of long names, folded single words
+    model = Model(facts, words, titles, names, {k: frozenset(v) for k, v in nationalities.items()}, name_word_keys)
+    _MODELS[key] = model
+    return model
+
+
+def compile(params: dict, env) -> State:
+    check_params(params, PARAMS, required=("check", "facts"))
+    check = expect_choice(params, "check", CHECKS)
+    model = _model(env.pack_dir / expect(params, "facts", str), env.pack_dir / expect(params, "words", str, "facts/drift-words.yaml"), env)
+    model.title_pattern  # noqa: B018  (compiled now, so that the pack cache holds it compiled)
+    return State(check, model, expect(params, "grace_days", int, 7), expect(params, "outgoing_days", int, 365),
+                 expect(params, "near_words", int, 6))
 
 
 @dataclass
@@ -77,80 +249,101 @@ class State:
     model: Model
     grace_days: int = 7
     outgoing_days: int = 365
-
-
-_MODELS: dict = {}
-
-
-def _model(path, env) -> Model:
-    from ..facts import FactsError, load
-
-    key = str(path)
-    if key in _MODELS:
-        env.note_read(path)  # a dependency of this pack's cache entry too, though read for another
-        return _MODELS[key]
-    try:
-        facts = load(path, env.load_yaml)
-    except FactsError as exc:
-        raise ParamError("facts", str(exc), path=path) from None
-    titles = {}
-
-    def add_title(text, value):
-        folded = fold(text)
-        titles[folded] = value
-        if folded.startswith("ال"):
-            titles["ل" + folded[1:]] = value  # ل + الرئيس is written للرئيس
-
-    for office in facts.offices.values():
-        for title in office.titles:
-            add_title(title, ("office", office.id))
-    for kind, generic in facts.generic_titles.items():
-        for title in generic:
-            add_title(title, ("kind", kind))
-    names = {}
-    for person in facts.people:
-        for name in person.names + person.shared_names:
-            owners = names.setdefault(fold(name), [])
-            if person not in owners:  # spellings that fold alike are one name
-                owners.append(person)
-    marks = {fold(m): "former" for m in FORMER} | {fold(m): "outgoing" for m in OUTGOING} | {fold(m): "elect" for m in ELECT}
-    name_words = frozenset(word for name in names for word in name.split())
-    model = Model(facts, titles, names, marks, name_words)
-    _MODELS[key] = model
-    return model
-
-
-def compile(params: dict, env) -> State:
-    check_params(params, PARAMS, required=("check", "facts"))
-    check = expect_choice(params, "check", CHECKS)
-    model = _model(env.pack_dir / expect(params, "facts", str), env)
-    model.patterns  # noqa: B018  (compiled now, so that the pack cache holds them compiled)
-    return State(check, model, expect(params, "grace_days", int, 7), expect(params, "outgoing_days", int, 365))
+    near_words: int = 6
 
 
 @dataclass
 class Mention:
     start: int
     end: int
-    person: object
-    office: object
-    mark: str | None
-    mark_span: tuple | None
+    candidates: list  # (person, office) pairs the title and name may denote; most often one
+    mark: str | None = None  # a mark class: former, outgoing, elect, gone
+    mark_span: tuple | None = None
+    history: bool = False  # «آنذاك» and the like inside the apposition
+    title_start: int = 0  # in the folded view, for the words that govern the mention
+    title_end: int = 0
+
+    @property
+    def person(self):
+        return self.candidates[0][0]
+
+    @property
+    def office(self):
+        return self.candidates[0][1]
 
 
-def _resolve_office(model: Model, title_value, people):
-    """The (person, office) a title and a name denote, or None if it is not one person's office."""
+@dataclass
+class _Tok:
+    text: str
+    start: int
+    end: int
+    word: bool
+
+
+def _tokens(text: str, offset: int) -> list:
+    return [_Tok(m.group(), offset + m.start(), offset + m.end(), m.group()[0].isalpha()) for m in _TOKEN.finditer(text)]
+
+
+def _modifiers(toks: list, i: int, words: Words, names: dict | None = None):
+    """Markers and qualifiers from toks[i]: (next index, mark class, mark token span, history?).
+    Stops where a name begins, so an honorific the base keeps in a name («الشيخ صباح») stays in it."""
+    mark, span, history = None, None, False
+    for _ in range(4):
+        if names is not None and _name_at(toks, i, names):
+            break
+        for size in range(min(words.longest, len(toks) - i), 0, -1):
+            group = toks[i : i + size]
+            if not all(t.word for t in group):
+                continue
+            phrase = tuple(t.text for t in group)
+            cls = words.marks.get(phrase)
+            if cls == "history":
+                history = True
+            elif cls and mark is None:
+                mark, span = cls, (group[0].start, group[-1].end)
+            elif not cls and phrase not in words.qualifiers:
+                continue
+            i += size
+            break
+        else:
+            break
+    return i, mark, span, history
+
+
+def _name_at(toks: list, i: int, names: dict, backwards: bool = False):
+    """The longest name starting (or, backwards, ending) at toks[i]: (first, last index, people)."""
+    for size in range(_NAME_SPAN, 0, -1):
+        first, last = (i - size + 1, i) if backwards else (i, i + size - 1)
+        if first < 0 or last >= len(toks):
+            continue
+        group = toks[first : last + 1]
+        if all(t.word for t in group):
+            people = names.get(name_key([t.text for t in group]))
+            if people:
+                return first, last, people
+    return None
+
+
+def _resolve(model: Model, title_value, people, previous_kind: str | None) -> list:
+    """The (person, office) pairs a title and a name may denote."""
     kind, value = title_value
     found = []
     for person in people:
         offices = {t.office for t in person.terms}
-        if kind == "office" and value in offices:
-            found.append((person, model.facts.offices[value]))
-        elif kind == "kind":
-            matching = [model.facts.offices[o] for o in offices if model.facts.offices[o].kind == value]
-            if len(matching) == 1:
-                found.append((person, matching[0]))
-    return found[0] if len(found) == 1 else None
+        if kind == "office":
+            if value in offices:
+                found.append((person, model.facts.offices[value]))
+            continue
+        if kind == "kind":
+            matching = [o for o in offices if model.facts.offices[o].kind == value]
+        else:  # a counterpart's nationality
+            # A counterpart holds the same kind of office as the person named before it in the
+            # sentence: «وزير المالية التركي … نظيره الألماني» is not the German chancellor.
+            matching = [o for o in offices if o in model.nationalities.get(value, ())
+                        and model.facts.offices[o].kind == previous_kind]
+        if len(matching) == 1:
+            found.append((person, model.facts.offices[matching[0]]))
+    return found
 
 
 def mentions(doc, model: Model) -> list[Mention]:
@@ -158,118 +351,210 @@ def mentions(doc, model: Model) -> list[Mention]:
     if key in doc.cache:
         return doc.cache[key]
     view = doc.folded
+    text = view.text
     out, taken = [], []
-    if not any(fold(t.text) in model.name_words for t in doc.tokens if t.script == "ar"):
-        doc.cache[key] = out  # nobody in the base is named here
-        return out
-    for pattern in model.patterns:
-        for m in pattern.finditer(view.text):
-            span = m.span()
-            if any(s < span[1] and span[0] < e for s, e in taken):
-                continue
-            resolved = _resolve_office(model, model.titles[m.group("title")], model.names[m.group("name")])
-            if not resolved:
-                continue
-            taken.append(span)
-            # The mention runs from the title or the name, whichever comes first, without a proclitic.
-            start, end = view.span(min(m.start("title"), m.start("name")), span[1])
-            mark = model.marks.get(m.group("mark")) if m.group("mark") else None
-            mark_span = view.span(*m.span("mark")) if m.group("mark") else None
-            out.append(Mention(start, end, resolved[0], resolved[1], mark, mark_span))
-    out.sort(key=lambda x: x.start)
     doc.cache[key] = out
+    # Each distinct word once: does the article name anybody in the base at all?
+    if not any(_NAME_WORD[word] & model.name_word_keys for word in doc.arabic_words):
+        return out
+    words, previous = model.words, None
+
+    def paragraph(folded_offset):
+        return doc.line_at(view.span(folded_offset, folded_offset + 1)[0]).start
+
+    def previous_kind(folded_offset):
+        # A counterpart holds the kind of office last named in its paragraph, named or not:
+        # «وزير الخارجية التركي … ثم قال نظيره الأمريكي مايك بومبيو».
+        return previous[1] if previous and previous[0] == paragraph(folded_offset) else None
+
+    for m in model.title_pattern.finditer(text):
+        ts, te = m.span("title")
+        if any(s < te and ts < e for s, e in taken):
+            continue
+        kind, value = model.titles[m.group("title")]
+        if kind != "nationality":
+            previous = (paragraph(ts), model.facts.offices[value].kind if kind == "office" else value)
+        after = _tokens(text[te : te + _LOOK], te)
+        i, mark, mark_span, history = _modifiers(after, 0, words, model.names)
+        if i < len(after) and after[i].text in _COMMA:
+            i += 1
+        if i < len(after) and after[i].text in _QUOTES_OPEN:  # «الرئيس "هادي"»
+            i += 1
+        quoted = i > 0 and after[i - 1].text in _QUOTES_OPEN
+        found = _name_at(after, i, model.names)
+        if found:
+            first, last, people = found
+            closing = last + 1 < len(after) and quoted and after[last + 1].text in _QUOTES_CLOSE
+            span = (ts, after[last + 1 if closing else last].end)  # «الرئيس "هادي"» with its closing mark
+        else:
+            before = _tokens(text[max(0, ts - _LOOK) : ts], max(0, ts - _LOOK))
+            if not before or before[-1].text not in _COMMA and before[-1].text != "(":
+                continue
+            if before[-1].text == "(":  # NAME (TITLE [mark])
+                close = i if i < len(after) and after[i].text == ")" else None
+                if close is None:
+                    j, *_ = _modifiers(after, 0, words)
+                    close = j if j < len(after) and after[j].text == ")" else None
+                if close is None:
+                    continue
+                end = after[close].end
+            else:  # NAME، TITLE [mark]
+                j, *_ = _modifiers(after, 0, words)
+                end = after[j - 1].end if j else te
+            k = len(before) - 2
+            if k >= 0 and before[k].text in _QUOTES_CLOSE:
+                k -= 1
+            found = _name_at(before, k, model.names, backwards=True)
+            if not found:
+                continue
+            people = found[2]
+            span = (before[found[0]].start, end)
+        title_value = model.titles[m.group("title")]
+        candidates = _resolve(model, title_value, people, previous_kind(ts))
+        if not candidates:
+            continue
+        taken.append(span)
+        if title_value[0] == "nationality":
+            previous = (paragraph(ts), candidates[0][1].kind)
+        start, end = view.span(*span)
+        out.append(Mention(start, end, candidates, mark, view.span(*mark_span) if mark_span else None, history, ts, te))
+    out.sort(key=lambda x: x.start)
     return out
 
 
 def _sentence_span(doc, offset: int) -> tuple[int, int]:
-    import bisect
-
-    starts = doc.cache.setdefault("sentence-starts", [s for s, _ in doc.sentences])
+    starts = doc.cache.get("sentence-starts")
+    if starts is None:
+        starts = doc.cache["sentence-starts"] = [s for s, _ in doc.sentences]
     i = bisect.bisect_right(starts, offset) - 1
     if i >= 0 and offset < doc.sentences[i][1]:
         return doc.sentences[i]
     return offset, offset
 
 
-def _sentence(doc, offset: int) -> str:
-    start, end = _sentence_span(doc, offset)
-    return doc.text[start:end]
+def _own_year(doc) -> int | None:
+    """The year the article dates itself in (front matter, dateline, its file's name or folders),
+    whatever date it is checked at: that year and later ones are its present and future, never its
+    history."""
+    if "temporal-own-year" not in doc.cache:
+        from ..dating import dateline_date, front_matter_date, path_date
+
+        own = front_matter_date(doc.text) or dateline_date(doc.text) or (path_date(doc.path) if doc.path else None)
+        doc.cache["temporal-own-year"] = own.year if own else None
+    return doc.cache["temporal-own-year"]
 
 
-def _historical(doc, mention: Mention, day: dt.date) -> bool:
-    """Does the context place itself in the person's term, so the title was true then? The
-    sentence may say "آنذاك"; the paragraph may give a year of the term."""
-    if _HISTORY.search(fold(_sentence(doc, mention.start))):
+def _historical(doc, model: Model, mention: Mention, person, office, day: dt.date, near: int) -> bool:
+    """Does the sentence place the mention in the person's term, so the title was true then?"""
+    if mention.history:
         return True
-    line = doc.line_at(mention.start)
-    # The paragraph, within bounds: a line of megabytes is not one paragraph's worth of context.
-    context = doc.text[max(line.start, mention.start - _CONTEXT) : min(line.end, mention.end + _CONTEXT)]
-    terms = mention.person.terms_of(mention.office.id)
-    for year in map(int, _YEAR.findall(context)):
-        if year < day.year and any(t.start.year <= year <= (t.end or day).year for t in terms):
-            return True
+    text = doc.folded.text
+    if model.words.history_before.search(text[max(0, mention.title_start - 40) : mention.title_start]):
+        return True  # «في عهد الرئيس …», «زمن الرئيس …»: the word governs this very mention
+    tail = [t.text for t in _tokens(fold(doc.text[mention.end : mention.end + 60]), 0)[:5]]
+    if any(model.words.marks.get(tuple(tail[i : i + size])) == "history" for i in (0, 1, 2) for size in (3, 2, 1)):
+        return True  # «… باراك أوباما آنذاك», «إدارة الرئيس أوباما قالت في حينها»
+    s_start, s_end = _sentence_span(doc, mention.start)
+    left = doc.text[s_start : mention.start]
+    right = doc.text[mention.end : max(s_end, mention.end)]
+    near_left = regex.search(rf"(?:\S+\s*){{1,{near}}}$", left)
+    near_right = regex.match(rf"\s*(?:\S+\s*){{1,{near}}}", right)
+    own = _own_year(doc)
+    before = min(day.year, own) if own else day.year  # a history year is earlier than both
+    terms = person.terms_of(office.id)
+    for part in (left[near_left.start() :] if near_left else "", right[: near_right.end()] if near_right else ""):
+        for ym in _YEAR.finditer(part):
+            year = int(ym.group())
+            if year >= before:
+                continue  # the article's present or future is not its history
+            if not model.words.year_lead.search(fold(part[max(0, ym.start() - 30) : ym.start()])):
+                continue  # a number, not a time: «خطة 2015»
+            if any(t.start.year <= year <= (t.end or day).year for t in terms):
+                return True
     return False
 
 
-_QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
-_CONTEXT = 1500  # characters around a mention that count as its paragraph
-
-
 def _quoted(doc, offset: int) -> bool:
-    """Inside a quotation, the title is the speaker's word ("الرئيس أوباما" in a Trump tweet)."""
+    """Inside a quotation the title is the speaker's word («فعلى الرئيس أوباما …» said in 2015)."""
     line = doc.line_at(offset)
-    opened = None
-    for i in range(max(line.start, offset - _CONTEXT), offset):
-        ch = doc.text[i]
-        if opened is None and ch in _QUOTE_PAIRS:
-            opened = ch
-        elif opened is not None and ch == _QUOTE_PAIRS[opened]:
-            opened = None
-    return opened is not None
+    before = doc.text[max(line.start, offset - _CONTEXT) : offset]
+    if any(before.rfind(opening) > before.rfind(closing) for opening, closing in _QUOTE_PAIRS.items()):
+        return True
+    return before.count('"') % 2 == 1
 
 
-# "المرشح لتولي منصب وزير الخارجية مايك بومبيو": the post is named, not held.
-_PROSPECTIVE = regex.compile(fold(r"(?:مرشح|مرشحة|المرشح|المرشحة|لتولي|لمنصب|منصب|المعين|المعينة|خليفة|خلفا)\s*$"))
+_QUOTED_NOTE = ("؛ ورد داخل كلام منقول، فاللقب لفظ المتحدث", "; inside a quotation, so the title is the speaker's word")
+
+
+def _fires(check: str, state: State, doc, mention: Mention, person, office, day: dt.date):
+    """Whether the check fires for one reading of the mention: None, or (args, fix allowed)."""
+    term = person.holds(office.id, day)
+    surely = person.holds(office.id, day, surely=True)
+    terms = person.terms_of(office.id)
+    if check == "former-on-sitting":
+        if mention.mark not in ("former", "outgoing") or not surely:
+            return None
+        if mention.mark == "outgoing" and surely.end_earliest and (surely.end_earliest - day).days <= state.outgoing_days:
+            return None  # a caretaker between an election and the handover
+        return {"start": surely.start_text}
+    if check == "former-before-term":
+        if mention.mark not in ("former", "outgoing") or term or any(t.start <= day for t in terms):
+            return None
+        return {"start": min(terms, key=lambda t: t.start).start_text}
+    if check == "sitting-on-former":
+        # «السابق» and «الراحل» say the term is over. «المنتخب» and «المكلف» are right before a term
+        # that starts later; with no term ahead they are stale too, and «المنتهية ولايته» claims
+        # the office as much as a bare title does.
+        if mention.mark in ("former", "gone") or term:
+            return None
+        if mention.mark in ("elect", "designate") and any(t.start > day for t in terms):
+            return None
+        if any(t.end and t.end <= day <= t.end + dt.timedelta(days=state.grace_days) for t in terms):
+            return None  # days after a resignation the old title still names the news
+        if _historical(doc, state.model, mention, person, office, day, state.near_words):
+            return None
+        nearest = min(terms, key=lambda t: abs((t.start - day).days))
+        return {"start": nearest.start_text, "end": nearest.end_text or "—"}
+    if check == "elect-after-inauguration":
+        if mention.mark != "elect" or not surely or day <= surely.start_latest:
+            return None
+        return {"start": surely.start_text}
+    return None
 
 
 def check(doc, state: State, ctx):
     model = state.model
     day = doc.date or dt.date.today()
     for mention in mentions(doc, model):
-        person, office = mention.person, mention.office
-        if not office.known_on(day):
+        if not all(office.known_on(day) for _, office in mention.candidates):
             continue  # the base does not know who held it then
-        term = person.holds(office.id, day)
-        surely = person.holds(office.id, day, surely=True)
-        held_before = [t for t in person.terms_of(office.id) if t.start <= day]
+        if state.check == "sitting-on-former":
+            before = model.words.prospective.search(doc.folded.text[max(0, mention.title_start - 30) : mention.title_start])
+            if before:
+                continue
+        results = [_fires(state.check, state, doc, mention, p, o, day) for p, o in mention.candidates]
+        if not all(results):
+            continue  # a name several people share: only a verdict true for each of them
+        # The message names the most recent of them.
+        (person, office), extra = max(zip(mention.candidates, results), key=lambda x: max(t.start for t in x[0][0].terms_of(x[0][1].id)))
         holders = model.facts.holders(office.id, day)
         args = {
             "name": person.names[0], "name_en": person.name_en, "office": office.label_ar, "office_en": office.label_en,
             "date": day.isoformat(), "qid": person.id,
             "holder": "، ".join(p.names[0] for p, _ in holders) or "لا أحد في القاعدة",
             "holder_en": ", ".join(p.name_en for p, _ in holders) or "nobody in the base",
+            "note": "", "note_en": "", **extra,
         }
-        if state.check == "former-on-sitting" and mention.mark in ("former", "outgoing") and surely:
-            if mention.mark == "outgoing" and surely.end_earliest and (surely.end_earliest - day).days <= state.outgoing_days:
-                continue  # a caretaker between an election and the handover
-            fix = None
+        severity = None
+        fix = None
+        if state.check == "sitting-on-former" and _quoted(doc, mention.start):
+            severity, args["note"], args["note_en"] = "info", *_QUOTED_NOTE
+        if state.check == "former-on-sitting":
+            if any(p.verify for p, _ in mention.candidates):
+                severity = "warning"  # rests on an entry nobody has checked against Wikidata yet
             if mention.mark_span:
                 s, e = mention.mark_span
                 text = doc.text[mention.start : mention.end]
-                rel_s, rel_e = s - mention.start, e - mention.start
-                head, tail = text[:rel_s].rstrip(), text[rel_e:].lstrip()
+                head, tail = text[: s - mention.start].rstrip(), text[e - mention.start :].lstrip()
                 fix = head + (" " if tail[:1].isalpha() else "") + tail
-            yield Hit(mention.start, mention.end, fix, {**args, "start": surely.start_text})
-        elif state.check == "former-before-term" and mention.mark in ("former", "outgoing") and not term and not held_before:
-            first = min(person.terms_of(office.id), key=lambda t: t.start)
-            yield Hit(mention.start, mention.end, None, {**args, "start": first.start_text})
-        elif state.check == "sitting-on-former" and mention.mark is None and not term:
-            if any(t.end and t.end <= day <= t.end + dt.timedelta(days=state.grace_days) for t in person.terms_of(office.id)):
-                continue  # days after a resignation the old title still names the news
-            before = fold(doc.text[max(0, mention.start - 30) : mention.start])
-            if _PROSPECTIVE.search(before) or _quoted(doc, mention.start) or _historical(doc, mention, day):
-                continue
-            nearest = min(person.terms_of(office.id), key=lambda t: abs((t.start - day).days))
-            yield Hit(mention.start, mention.end, None, {**args, "start": nearest.start_text, "end": nearest.end_text or "—"})
-        elif state.check == "elect-after-inauguration" and mention.mark == "elect" and surely and day > surely.start_latest:
-            yield Hit(mention.start, mention.end, None, {**args, "start": surely.start_text})
+        yield Hit(mention.start, mention.end, fix, args, severity=severity)

@@ -8,7 +8,14 @@ long vowels inside the word (ترامب/ترمب). A group is two spellings of o
   * the house style (rules/lexicons/house-style.yaml) lists them, or
   * neither base is core vocabulary (two core words a long vowel apart, مكتب/مكاتب, are different
     words) and they agree closely once the sound classes are merged (ratio >= min_ratio).
-The minority spelling is reported with the house form, or else the article's majority form, as fix.
+Hamza seats carry vowels, so أ and إ spell different words (أنهما/إنهما); only a missing hamza
+(ابراهيم/إبراهيم) is another spelling.
+
+One spelling per run: the house form decides; without one, the corpus majority (in corpus mode),
+else the article's. A spelling that another rule of the run reports (a missing or a wrong hamza) is
+never suggested, and an occurrence that another rule already reports is left to that rule. Each
+minority spelling is reported once, at its first use, with the counts; only the house style's
+decision comes with a fix, never a majority vote.
 
   within  spellings that disagree inside one article
   corpus  spellings that disagree across the corpus (info), with counts per variant
@@ -25,12 +32,15 @@ from typing import NamedTuple
 
 import regex
 
-from ..arabic import fold, strip_marks
+from ..rxcache import compile as rx
+
+from ..arabic import WordMemo, bare_word, fold, strip_marks
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
 
 PARAMS = {
     "mode": "within, corpus or house",
+    "majority_from": "within: the corpus rule whose counts choose the spelling in corpus mode",
     "house_style": "path of the house-style table, relative to the pack",
     "min_ratio": "how closely two bases must agree once sound classes are merged (default 0.85)",
     "min_length": "shortest base considered, in letters (default 4)",
@@ -44,8 +54,8 @@ _SINGLE_FIRST = frozenset(s[0] for s in _SINGLE)
 _ENDINGS = ("ين", "ون", "ات", "ان", "ة")
 # ق stays itself: it is a native letter that transliteration rarely uses (تركي is not ترقى).
 _SOUND = str.maketrans({"ج": "ك", "غ": "ك", "گ": "ك", "ڤ": "ف", "پ": "ب", "چ": "ك", "ژ": "ز"})
-_DOUBLED_VOWEL = regex.compile(r"([اوي])\1+")
-_INNER_VOWELS = regex.compile(r"(?<=.)[اوي](?=.)")
+_DOUBLED_VOWEL = rx(r"([اوي])\1+")
+_INNER_VOWELS = rx(r"(?<=.)[اوي](?=.)")
 
 
 @lru_cache(maxsize=100_000)
@@ -63,22 +73,41 @@ def key(base: str) -> str:
 def split_token(token: str, standalone: frozenset) -> tuple[str, str, str]:
     """(proclitics, base, ending). The article is always a proclitic; a one-letter proclitic only
     when the rest of the token also stands alone in the article (بوتين is not ب + وتين)."""
-    word, prefix = _article_split(token)
-    if not prefix and word[:1] in _SINGLE_FIRST:
-        for single in _SINGLE:
-            if word.startswith(single) and word[len(single):] in standalone:
-                prefix = single
-                break
-    return (prefix, *_ending_split(word[len(prefix):]))
+    fixed, choices = _split_alone[token]
+    return fixed if fixed is not None else _choose(choices, standalone)
+
+
+def _choose(choices, standalone):
+    for rest, parts in choices[:-1]:
+        if rest in standalone:
+            return parts
+    return choices[-1][1]
+
+
+def _split_alone_of(token: str):
+    """(parts, ()) when the split does not depend on the article; else (None, choices): for each
+    one-letter proclitic the word may start with, the rest of the word and the parts if it stands
+    alone, then (None, the parts without a proclitic)."""
+    word, prefix, singles = _article_split(token)
+    if not singles:
+        return (prefix, *_ending_split(word[len(prefix):])), ()
+    return None, (*((rest, (single, *_ending_split(rest))) for single, rest in singles), (None, ("", *_ending_split(word))))
+
+
+_split_alone = WordMemo(_split_alone_of)
 
 
 @lru_cache(maxsize=200_000)
-def _article_split(token: str) -> tuple[str, str]:
+def _article_split(token: str) -> tuple[str, str, tuple]:
+    """(word without marks, its article, and the one-letter proclitics it might start with, each
+    with the rest of the word): the part of split_token that does not depend on the article."""
     word = strip_marks(token)
     for article in _ARTICLE:
         if word.startswith(article) and len(word) - len(article) >= 3:
-            return word, article
-    return word, ""
+            return word, article, ()
+    if word[:1] not in _SINGLE_FIRST:
+        return word, "", ()
+    return word, "", tuple((single, word[len(single):]) for single in _SINGLE if word.startswith(single))
 
 
 @lru_cache(maxsize=200_000)
@@ -132,6 +161,7 @@ class State:
     house: HouseStyle
     min_ratio: float
     min_length: int
+    majority_from: str | None = None
     verdicts: dict = None  # (base, base) -> same name?
 
     def __post_init__(self):
@@ -142,7 +172,8 @@ def compile(params: dict, env) -> State:
     check_params(params, PARAMS, required=("mode", "house_style"))
     mode = expect_choice(params, "mode", ("within", "corpus", "house"))
     return State(mode, HouseStyle.load(env.pack_dir / expect(params, "house_style", str), env.load_yaml),
-                 float(expect(params, "min_ratio", (int, float), 0.85)), expect(params, "min_length", int, 4))
+                 float(expect(params, "min_ratio", (int, float), 0.85)), expect(params, "min_length", int, 4),
+                 expect(params, "majority_from", str))
 
 
 class Occurrence(NamedTuple):
@@ -153,21 +184,54 @@ class Occurrence(NamedTuple):
     ending: str
 
 
-def occurrences(doc, state: State) -> list[Occurrence]:
+class Spellings(NamedTuple):
+    """An article's Arabic words, each distinct surface form once: its parts and how often it occurs."""
+
+    parts: dict  # surface text -> (prefix, base, ending), for bases of min_length letters or more
+    uses: Counter  # surface text -> occurrences
+
+    def base_counts(self) -> Counter:
+        uses, counts = self.uses, Counter()
+        for text, (_, base, _) in self.parts.items():
+            counts[base] += uses[text]
+        return counts
+
+
+def spellings(doc, state: State) -> Spellings:
+    """Per distinct word: an article repeats its words, so each spelling is split once."""
     cache_key = ("variant-spelling", state.min_length)
     if cache_key in doc.cache:
         return doc.cache[cache_key]
-    arabic = [t for t in doc.tokens if t.script == "ar"]
-    # An article repeats its words: split each distinct spelling once.
-    distinct = {t.text for t in arabic}
-    standalone = frozenset(map(strip_marks, distinct))
-    parts = {text: split_token(text, standalone) for text in distinct}
-    out = [Occurrence(t.start, t.end, *parts[t.text]) for t in arabic if len(parts[t.text][1]) >= state.min_length]
-    doc.cache[cache_key] = out
-    return out
+    uses = doc.arabic_words
+    # Most words split the same way in every article (memoised across articles); only a word that
+    # may start with a one-letter proclitic asks whether its rest stands alone in this one.
+    alone = dict(zip(uses, map(_split_alone.__getitem__, uses)))
+    parts = {text: fixed for text, (fixed, _) in alone.items() if fixed is not None and len(fixed[1]) >= state.min_length}
+    dependent = [text for text, (fixed, _) in alone.items() if fixed is None]
+    if dependent:
+        standalone = frozenset(map(bare_word.__getitem__, uses))
+        for text in dependent:
+            split = _choose(alone[text][1], standalone)
+            if len(split[1]) >= state.min_length:
+                parts[text] = split
+    doc.cache[cache_key] = found = Spellings(parts, uses)
+    return found
+
+
+def first_uses(doc, texts) -> dict:
+    """Surface text -> the span of its first use, for the few texts a rule reports."""
+    return {text: spans[0] for text, spans in doc.word_spans_of(texts).items() if spans}
+
+
+def occurrences(doc, state: State) -> list[Occurrence]:
+    """Every occurrence with its parts (for `qa variants` examples and tests)."""
+    parts = spellings(doc, state).parts
+    spans = doc.word_spans_of(parts)
+    return sorted(Occurrence(start, end, *parts[text]) for text in parts for start, end in spans[text])
 
 
 _HAMZA_ONLY = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+_HAMZA_SEATS = frozenset("أإآ")
 
 
 def _surface_forms(base: str) -> list[str]:
@@ -185,6 +249,16 @@ def _known(base: str) -> bool:
     from ..wordlist import is_known
 
     return any(is_known(form) for form in _surface_forms(base))
+
+
+def _currency_of(base: str) -> int:
+    from ..wordlist import is_common, is_core
+
+    forms = _surface_forms(base)
+    return 2 * any(map(is_core, forms)) + any(map(is_common, forms))
+
+
+_currency = WordMemo(_currency_of)  # how current a spelling is in the language: 0, 1 or 3
 
 
 def same_name(a: str, b: str, state: State) -> bool:
@@ -206,7 +280,9 @@ def _same_name(a: str, b: str, state: State) -> bool:
         # Core vocabulary differs on purpose: إنها/أنها, مكتب/مكاتب, الجزيرة/الغزيرة.
         return False
     if a.translate(_HAMZA_ONLY) == b.translate(_HAMZA_ONLY):
-        return True  # hamza forms only: one name (ابراهيم/إبراهيم)
+        # A missing hamza is one name (ابراهيم/إبراهيم), and so is آ for أ in a name (جلال آباد);
+        # but أ against إ is another word, because the seat is the vowel (أنهما/إنهما).
+        return not any({x, y} == {"أ", "إ"} for x, y in zip(a, b))
     if fold(a) != fold(b) and fold(a).translate(_SOUND) == fold(b).translate(_SOUND):
         return True  # ج/غ, ف/ڤ: one foreign sound written two ways (سيرغي/سيرجي)
     # Doubled and long vowels more or less, and ى/ي or ة/ه: native words differ this way between
@@ -219,14 +295,18 @@ def _same_name(a: str, b: str, state: State) -> bool:
 
 def groups(counts: Counter, state: State) -> list[list[str]]:
     """Confirmed variant groups among bases (with their counts), most used first."""
+    keys = list(map(key, counts))
+    shared = {k for k, n in Counter(keys).items() if n > 1}
+    if not shared:
+        return []
     by_key = defaultdict(list)
-    for base in counts:
-        by_key[key(base)].append(base)
+    for base, k in zip(counts, keys):
+        if k in shared:
+            by_key[k].append(base)
     out = []
     for bases in by_key.values():
-        if len(bases) < 2:
-            continue
-        bases.sort(key=lambda b: (-counts[b], b))
+        # Most used first; on a tie, the spelling the language uses more (أوروبي before أوربي).
+        bases.sort(key=lambda b: (-counts[b], -_currency[b], b))
         lead = bases[0]
         members = [lead] + [b for b in bases[1:] if same_name(lead, b, state)]
         if len(members) > 1:
@@ -234,78 +314,143 @@ def groups(counts: Counter, state: State) -> list[list[str]]:
     return out
 
 
-def target(members: list[str], state: State) -> str:
-    """The spelling to use: the house form if there is one, else the most used."""
+def house_target(members: list[str], state: State) -> str | None:
     for base in members:
         preferred = state.house.house_form(base)
         if preferred:
             return preferred
-    return members[0]
+    return None
+
+
+def _hamza_dropped(members: list[str], wrong=frozenset()) -> frozenset:
+    """Members that are another member with a hamza left out (الافراج beside الإفراج): a missing
+    hamza, whatever the majority, so never the spelling to suggest; unless the member with the
+    hamza is itself wrong (إنتقاله beside انتقاله)."""
+    fullest = {}
+    for m in members:
+        if m in wrong:
+            continue
+        bare = m.translate(_HAMZA_ONLY)
+        fullest[bare] = max(fullest.get(bare, 0), sum(ch in _HAMZA_SEATS for ch in m))
+    return frozenset(m for m in members if sum(ch in _HAMZA_SEATS for ch in m) < fullest.get(m.translate(_HAMZA_ONLY), 0))
+
+
+def target(members: list[str], state: State, wrong=frozenset()) -> str:
+    """The spelling to use: the house form if there is one, else the most used spelling (members
+    come most used first) that no other rule reports and that does not drop a hamza."""
+    wrong = wrong | _hamza_dropped(members, wrong)
+    return house_target(members, state) or next((m for m in members if m not in wrong), members[0])
+
+
+def _reported_elsewhere(ctx, texts) -> frozenset:
+    """The texts that another rule of the run reports on their own (a missing or a wrong hamza)."""
+    flags = getattr(ctx, "flags", None)
+    if flags is None:
+        return frozenset()
+    return frozenset(t for t in texts if flags(t))
 
 
 def collect(doc, state: State):
     """Corpus pass 1: (key, base) pairs, once per document."""
     if state.mode != "corpus":
         return set()
-    return {(key(o.base), o.base) for o in occurrences(doc, state)}
+    return {(key(base), base) for _, base, _ in spellings(doc, state).parts.values()}
 
 
 def check(doc, state: State, ctx):
-    found = occurrences(doc, state)
+    found = spellings(doc, state)
     if state.mode == "house":
-        for o in found:
-            preferred = state.house.house_form(o.base)
-            if preferred and preferred != o.base and fold(preferred) != fold(o.base):
-                yield Hit(o.start, o.end, o.prefix + preferred + o.ending,
-                          {"suggestion": preferred, "base": o.base})
+        flagged = {}
+        for text, (prefix, base, ending) in found.parts.items():
+            preferred = state.house.house_form(base)
+            if preferred and preferred != base and fold(preferred) != fold(base):
+                flagged[text] = (prefix + preferred + ending, {"suggestion": preferred, "base": base})
+        spans = doc.word_spans_of(flagged)
+        for start, end, text in sorted((start, end, text) for text in flagged for start, end in spans[text]):
+            fix, args = flagged[text]
+            yield Hit(start, end, fix, args)
         return
     if state.mode == "within":
-        counts = Counter(o.base for o in found)
-        for members in groups(counts, state):
-            best = target(members, state)
-            if best not in members:
-                # The house form is not used in this article: align with the article's majority;
-                # the (opt-in) house rule is the one that enforces the house form everywhere.
-                best = members[0]
-            variants = "، ".join(f"{m} ({counts[m]})" for m in members)
-            for o in found:
-                if o.base in members and o.base != best:
-                    yield Hit(o.start, o.end, o.prefix + best + o.ending,
-                              {"suggestion": best, "base": o.base, "variants": variants})
+        yield from _within(doc, found, state, ctx)
         return
-    index = _corpus_index(ctx, state)
+    index = _corpus_index(ctx, state, ctx.rule_id if ctx else None)
     if index is None:
         return
-    mine = {o.base for o in found}
+    mine = Counter(found.base_counts())
     relevant = Counter()
     for k in {key(m) for m in mine}:
         relevant.update(index.get(k, {}))
-    reported = set()
+    report = {}
     for members in groups(relevant, state):
-        best = target(members, state)
-        if not set(members) & mine:
+        if not set(members) & set(mine):
             continue
+        best = target(members, state, _reported_elsewhere(ctx, members))
         variants = "، ".join(f"{m}: {relevant[m]}" for m in members)
-        for o in found:
-            if o.base in members and o.base != best and o.base not in reported:
-                reported.add(o.base)
-                yield Hit(o.start, o.end, None, {"suggestion": best, "base": o.base, "variants": variants,
-                                                 "documents": ctx.corpus_documents})
+        for m in members:
+            if m in mine and m != best:
+                report[m] = {"suggestion": best, "base": m, "variants": variants, "documents": ctx.corpus_documents}
+    yield from _once_per_spelling(doc, found, report, ctx, fixes=False)
 
 
-def _corpus_index(ctx, state: State):
-    """key -> {base: documents}, built once per corpus run from the pass-1 counts (not once per
-    document, which would make a corpus run quadratic)."""
-    table = ctx.corpus_counts(state)
+def _within(doc, found: Spellings, state: State, ctx):
+    counts = found.base_counts()
+    corpus = _corpus_index(ctx, state, state.majority_from) if state.majority_from else None
+    report = {}
+    for members in groups(counts, state):
+        wrong = _reported_elsewhere(ctx, members)
+        house = house_target(members, state)
+        if house in members:
+            best, safe = house, True
+        else:
+            # The house form is not used in this article (the opt-in house rule enforces it
+            # everywhere): the corpus majority of this run decides, else the article's.
+            by_use = members
+            if corpus is not None:
+                votes = corpus.get(key(members[0]), {})
+                by_use = sorted(members, key=lambda m: (-votes.get(m, 0), -counts[m], m))
+            wrong = wrong | _hamza_dropped(members, wrong)
+            best, safe = next((m for m in by_use if m not in wrong), by_use[0]), False
+        variants = "، ".join(f"{m} ({counts[m]})" for m in members)
+        for m in members:
+            if m != best:
+                report[m] = {"suggestion": best, "base": m, "variants": variants, "safe": safe}
+    yield from _once_per_spelling(doc, found, report, ctx, fixes=True)
+
+
+def _once_per_spelling(doc, found: Spellings, report: dict, ctx, fixes: bool):
+    """One hit per reported spelling, at its first use; a spelling another rule reports is left to it."""
+    if not report:
+        return
+    texts = [t for t, (_, base, _) in found.parts.items() if base in report]
+    skip = _reported_elsewhere(ctx, texts)
+    first = first_uses(doc, [t for t in texts if t not in skip])
+    seen = set()
+    for (start, end), text in sorted((span, text) for text, span in first.items()):
+        prefix, base, ending = found.parts[text]
+        if base in seen:
+            continue
+        seen.add(base)
+        args = dict(report[base])
+        safe = args.pop("safe", False)
+        yield Hit(start, end, prefix + args["suggestion"] + ending if fixes and safe else None, args)
+
+
+def _corpus_index(ctx, state: State, rule_id: str | None):
+    """key -> {base: documents} from the pass-1 counts of the corpus rule `rule_id`, built once per
+    corpus run (not once per document, which would make a corpus run quadratic). None outside
+    corpus mode."""
+    if ctx is None or ctx.corpus is None or rule_id is None:
+        return None
+    table = ctx.corpus.counts.get(rule_id)
     if table is None:
         return None
     cache = ctx.corpus.derived
-    if ctx.rule_id not in cache:
+    if ("variant-spelling", rule_id) not in cache:
         index: dict = {}
         for (k, base), n in table.items():
             index.setdefault(k, {})[base] = n
-        cache[ctx.rule_id] = index
-    return cache[ctx.rule_id]
+        cache[("variant-spelling", rule_id)] = index
+    return cache[("variant-spelling", rule_id)]
 
 
 def variant_table(documents, state: State) -> list[dict]:
@@ -313,13 +458,11 @@ def variant_table(documents, state: State) -> list[dict]:
     lists its spellings with token counts, file counts, an example surface form and the house form."""
     tokens, files, example = Counter(), Counter(), {}
     for doc in documents:
-        seen = set()
-        for o in occurrences(doc, state):
-            tokens[o.base] += 1
-            example.setdefault(o.base, Counter())[doc.text[o.start:o.end]] += 1
-            if o.base not in seen:
-                seen.add(o.base)
-                files[o.base] += 1
+        found = spellings(doc, state)
+        for text, (_, base, _) in found.parts.items():
+            tokens[base] += found.uses[text]
+            example.setdefault(base, Counter())[text] += found.uses[text]
+        files.update({base for _, base, _ in found.parts.values()})
     table = []
     for members in groups(tokens, state):
         table.append({

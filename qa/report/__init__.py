@@ -39,3 +39,9 @@ def summary_counts(findings) -> dict:
         by_severity[f.severity] += 1
         by_rule[f.rule] = by_rule.get(f.rule, 0) + 1
     return {"by_pack": dict(sorted(by_pack.items())), "by_severity": by_severity, "by_rule": dict(sorted(by_rule.items()))}
+
+
+def dated_today(result) -> int:
+    """Files that found no date and were checked as of today: factual-drift judges their titles
+    against today's office holders, so the summary says how many there were."""
+    return sum(1 for d in result.documents if d.date_source == "today")

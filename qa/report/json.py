@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from .. import __version__
-from . import summary_counts
+from . import dated_today, summary_counts
 
 
 _TOOL = {"name": "tadqiq", "version": __version__}
@@ -18,7 +18,7 @@ def _document(d) -> dict:
 
 def _summary(result, findings) -> dict:
     return {"files": len(result.documents), "findings": len(findings),
-            "by_pack": summary_counts(findings)["by_pack"]}
+            "by_pack": summary_counts(findings)["by_pack"], "dated_today": dated_today(result)}
 
 
 def as_dict(result) -> dict:
