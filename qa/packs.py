@@ -101,7 +101,7 @@ def note_read(path) -> None:
 
 def compile_env(pack_dir: Path, rule_id: str) -> CompileEnv:
     """What a kind's compile() gets: its pack's directory and this module's data-file reader."""
-    return CompileEnv(pack_dir, rule_id, load_yaml=load_yaml_file, note_read=note_read)
+    return CompileEnv(pack_dir, rule_id, load_yaml=load_yaml_file, note_read=note_read, builtin_dir=builtin_rules_dir())
 
 
 def load_yaml_file(path: Path):

@@ -71,6 +71,8 @@ class CompileEnv:
     load_yaml: object = field(default=_no_loader, repr=False)
     # path -> None: a file read by other means (or memoised) that the cache entry depends on.
     note_read: object = field(default=lambda path: None, repr=False)
+    # The built-in rules directory: where a kind finds the default of a data file a user pack omits.
+    builtin_dir: Path | None = None
 
     def data_path(self, name: str) -> Path:
         return self.pack_dir / name

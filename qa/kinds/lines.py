@@ -42,15 +42,15 @@ little prose to find a body gets only the line-by-line classes.
 
 from __future__ import annotations
 
-import bisect
 import functools
+from itertools import compress
 from dataclasses import dataclass, field
 
 import regex
 
 from ..rxcache import compile as rx
 
-from ..arabic import WordMemo, fold
+from ..arabic import AR_WORD, LATIN_WORD, WordMemo, fold
 from . import Hit, ParamError
 from ._util import check_params, expect
 
@@ -88,6 +88,19 @@ _COPYRIGHT = rx(r"©|\(c\)|ⓒ|℗", regex.IGNORECASE)
 # A time, a relative time, or a weekday: what CMS stamps and list entries carry.
 _TIME = rx(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)|(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانية|ثوان|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام)")
 _PROCLITIC = ("و", "ف", "ب", "ل")
+
+
+# Every full date parse_date reads has a four-digit year (direction marks may sit between digits).
+_has_year_digits = rx(r"\d[\u200e\u200f]*\d[\u200e\u200f]*\d[\u200e\u200f]*\d").search
+
+
+def _has_time(text: str):
+    # Every _TIME match holds a colon or one of its two opening words: a C-level test skips the
+    # regex on almost every line.
+    if ":" in text or "منذ" in text or "قبل" in text:
+        return _TIME.search(text)
+    return None
+
 # A photo caption's credit at the end of a short line: "(رويترز)", "- أرشيفية", "- الصورة من د ب أ".
 _BRACKET_TAIL = rx(r"[(\[]([^()\[\]]{1,40})[)\]]\s*$")
 _DASH_TAIL = rx(r"\s[-–—]\s+([^-–—]{1,40})$")
@@ -123,6 +136,9 @@ class State:
     key: str
     credits: frozenset = frozenset()  # folded words of photo and wire credits (agencies, «أرشيفية»)
     is_stopword: WordMemo = None
+    content_stem: WordMemo = None  # a content word's stem, None for a stop word or a short word
+    may_open_phrase: WordMemo = None  # does a furniture phrase start at this word (or after its proclitic)?
+    glue_short_words: frozenset = frozenset()  # the evidence's short words, for splitting glued words
 
 
 _WORDS = rx(r"[\p{L}\p{M}]+")
@@ -185,6 +201,11 @@ def compile(params: dict, env) -> State:
         key="",
     )
     state.is_stopword = WordMemo(functools.partial(_stopword_answer, stopwords))
+    state.content_stem = WordMemo(functools.partial(_content_stem, state.is_stopword))
+    state.may_open_phrase = WordMemo(functools.partial(_may_open_phrase, phrases))
+    from .wordlist import default_evidence
+
+    state.glue_short_words = default_evidence(env).short_words
     credits = data.get("credits") or []
     if not isinstance(credits, list):
         raise ParamError("furniture", "'credits' is a list of photo and wire credits", path=furniture_path)
@@ -233,24 +254,28 @@ def _match_phrases(words: list[str], state: State):
     """Greedy longest-first phrase matching over a line's words. Returns (words covered by UI
     phrases, [(index, category)]); section names are matched but do not count as UI."""
     covered, found, i = 0, [], 0
-    while i < len(words):
-        word = words[i]
+    # Only the words a phrase can open are tried (one memo probe per word, in C); the others
+    # would each just move on by one.
+    for k in compress(range(len(words)), map(state.may_open_phrase.__getitem__, words)):
+        if k < i:
+            continue
+        word = words[k]
         candidates = state.phrases.get(word, [])
         if not candidates and len(word) > 2 and word[0] in _PROCLITIC:
             candidates = state.phrases.get(word[1:], [])
             word = word[1:]
         matched = None
         for phrase, category in candidates:
-            if tuple([word] + words[i + 1 : i + len(phrase)]) == phrase:
+            if tuple([word] + words[k + 1 : k + len(phrase)]) == phrase:
                 matched = (phrase, category)
                 break
         if matched:
             if matched[1].match != "section":
                 covered += len(matched[0])
-            found.append((i, matched[1]))
-            i += len(matched[0])
+            found.append((k, matched[1]))
+            i = k + len(matched[0])
         else:
-            i += 1
+            i = k + 1
     return covered, found
 
 
@@ -266,42 +291,30 @@ def _has_notice(words: list[str], state: State) -> bool:
     return False
 
 
+# A line's words in text order (the Arabic and Latin runs of qa.arabic's tokens, numbers left
+# out), and its numbers: whole-line C scans instead of building a Token per word.
+_LINE_WORD = rx(AR_WORD.pattern + "|" + LATIN_WORD.pattern, regex.V1)
+_NUMBER = rx(r"\p{Nd}+(?:[.,٫٬]\p{Nd}+)*", regex.V1)
+# fold(word).lower(), once per distinct word.
+_folded_lower = WordMemo(lambda word: fold(word).lower())
+
+
 def _line_words(doc):
-    """(start, end, [folded words], arabic, latin, numbers) per non-blank line, from doc.tokens.
+    """(start, end, stripped text, [folded words], arabic, latin, numbers) per non-blank line.
     Each distinct word is folded once."""
-    tokens = doc.tokens
-    starts = doc.cache.get("token-starts")
-    if starts is None:
-        starts = doc.cache["token-starts"] = [t.start for t in tokens]
-    folded: dict = {}
     text = doc.text
-    lo = 0
+    fold_word = _folded_lower.__getitem__
     for line in doc.lines:
         segment = text[line.start : line.end]
         stripped = segment.strip()
         if not stripped:
             continue
-        lead = len(segment) - len(segment.lstrip())
-        start = line.start + lead
+        start = line.start + len(segment) - len(segment.lstrip())
         end = start + len(stripped)
-        lo = bisect.bisect_left(starts, start, lo)
-        hi = bisect.bisect_left(starts, end, lo)
-        words, arabic, latin, numbers = [], 0, 0, 0
-        for token in tokens[lo:hi]:
-            script = token.script
-            if script == "num":
-                numbers += 1
-                continue
-            word = folded.get(token.text)
-            if word is None:
-                word = folded[token.text] = fold(token.text).lower()
-            words.append(word)
-            if script == "ar":
-                arabic += 1
-            else:
-                latin += 1
-        lo = hi
-        yield start, end, stripped, words, arabic, latin, numbers
+        words = list(map(fold_word, _LINE_WORD.findall(stripped)))
+        arabic = len(AR_WORD.findall(stripped)) if words else 0
+        numbers = len(_NUMBER.findall(stripped))
+        yield start, end, stripped, words, arabic, len(words) - arabic, numbers
 
 
 _CLITICS = rx(r"^(?:[وف])?(?:[بكل])?(?:ال|لل)?")
@@ -315,6 +328,15 @@ def _stem_word(word: str) -> str:
 
 def _stopword_answer(stopwords: frozenset, word: str) -> bool:
     return word in stopwords or (len(word) > 2 and word[0] in "وف" and word[1:] in stopwords)
+
+
+def _content_stem(is_stopword, word: str):
+    return _stem[word] if len(word) > 2 and not is_stopword[word] else None
+
+
+def _may_open_phrase(phrases: dict, word: str) -> bool:
+    # The candidates _match_phrases looks up for a word.
+    return word in phrases or (len(word) > 2 and word[0] in _PROCLITIC and word[1:] in phrases)
 
 
 # Per-distinct-word answers, once per run (qa.arabic.WordMemo): a word's stem; whether it is a
@@ -331,10 +353,10 @@ def classify(doc, state: State) -> list[LineInfo]:
     from .wordlist import split_glued
 
     def glued(token: str) -> bool:
-        return not is_known(token) and split_glued(token) is not None
+        return not is_known(token) and split_glued(token, state.glue_short_words) is not None
 
     infos = []
-    is_stopword = state.is_stopword
+    is_stopword, content_stem = state.is_stopword, state.content_stem
     for start, end, stripped, words, arabic, latin, numbers in _line_words(doc):
         info = LineInfo(start, end, words, arabic=arabic, latin=latin, numbers=numbers)
         infos.append(info)
@@ -342,9 +364,10 @@ def classify(doc, state: State) -> list[LineInfo]:
         info.sentence = bool(_TERMINAL.search(stripped))
         n = len(words)
         if n:
-            info.stopword_density = sum(is_stopword[w] for w in words) / n
-            info.content = {_stem[w] for w in words if len(w) > 2 and not is_stopword[w]}
-        info.dated = bool(_TIME.search(stripped)) or (numbers > 0 and parse_date(stripped) is not None)
+            info.stopword_density = sum(map(is_stopword.__getitem__, words)) / n
+            info.content = set(map(content_stem.__getitem__, words))
+            info.content.discard(None)
+        info.dated = bool(_has_time(stripped)) or (numbers > 0 and _has_year_digits(stripped) and parse_date(stripped) is not None)
         _first_label(info, stripped, state)
         if n == 0:
             # Only digits and symbols: a counter or a divider, never prose.
@@ -455,17 +478,16 @@ def _section_share(words, state) -> float:
     if not words:
         return 0.0
     i, covered = 0, 0
-    while i < len(words):
+    for k in compress(range(len(words)), map(state.phrases.__contains__, words)):
+        if k < i:
+            continue
         best = 0
-        for phrase, category in state.phrases.get(words[i], ()):
-            if category.match in ("section", "whole") and tuple(words[i : i + len(phrase)]) == phrase:
+        for phrase, category in state.phrases[words[k]]:
+            if category.match in ("section", "whole") and tuple(words[k : k + len(phrase)]) == phrase:
                 best = len(phrase)
                 break
-        if best:
-            covered += best
-            i += best
-        else:
-            i += 1
+        i = k + (best or 1)
+        covered += best
     return covered / len(words)
 
 

@@ -71,9 +71,7 @@ def compile(params: dict, env) -> State:
         allow.extend(str(t) for t in terms)
     spellings = {}
     if "spellings_file" in params:
-        from ..packs import load_yaml_file
-
-        data = load_yaml_file(env.pack_dir / expect(params, "spellings_file", str))
+        data = env.load_yaml(env.pack_dir / expect(params, "spellings_file", str))
         names = data.get("names") if isinstance(data, dict) else None
         if not isinstance(names, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in names.items()):
             raise ParamError("spellings_file", "the spellings file holds 'names': a mapping of Latin name to Arabic spelling")

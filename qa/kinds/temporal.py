@@ -138,6 +138,28 @@ class Model:
         # Clitics: و/ف, then ب/ك; ل + ال is written لل, which the titles list carries itself.
         return regex.compile(r"(?<![\p{L}\p{M}])[وف]?[بك]?(?P<title>" + alternation(self.titles) + r")(?![\p{L}\p{M}])", regex.V1)
 
+    @cached_property
+    def title_anchor(self):
+        # Every title match starts at a title literal, or one or two clitic letters before it: one
+        # automaton pass finds the places and the pattern is tried only there (qa.kinds._anchor).
+        import ahocorasick
+
+        from ._anchor import Anchor
+
+        automaton = ahocorasick.Automaton()
+        for title in self.titles:
+            automaton.add_word(title, len(title))
+        automaton.make_automaton()
+        return Anchor(automaton, (0, 1, 2), False, tuple(self.titles))
+
+    def title_matches(self, text: str):
+        """title_pattern.finditer(text), the same matches in the same order."""
+        from ._anchor import anchored_finditer
+
+        if not self.titles:
+            return self.title_pattern.finditer(text)
+        return anchored_finditer(self.title_pattern, text, self.title_anchor)
+
 
 _MODELS: dict = {}
 
@@ -239,6 +261,7 @@ def compile(params: dict, env) -> State:
     check = expect_choice(params, "check", CHECKS)
     model = _model(env.pack_dir / expect(params, "facts", str), env.pack_dir / expect(params, "words", str, "facts/drift-words.yaml"), env)
     model.title_pattern  # noqa: B018  (compiled now, so that the pack cache holds it compiled)
+    model.title_anchor  # noqa: B018
     return State(check, model, expect(params, "grace_days", int, 7), expect(params, "outgoing_days", int, 365),
                  expect(params, "near_words", int, 6))
 
@@ -367,7 +390,7 @@ def mentions(doc, model: Model) -> list[Mention]:
         # «وزير الخارجية التركي … ثم قال نظيره الأمريكي مايك بومبيو».
         return previous[1] if previous and previous[0] == paragraph(folded_offset) else None
 
-    for m in model.title_pattern.finditer(text):
+    for m in model.title_matches(text):
         ts, te = m.span("title")
         if any(s < te and ts < e for s, e in taken):
             continue
@@ -444,6 +467,19 @@ def _own_year(doc) -> int | None:
     return doc.cache["temporal-own-year"]
 
 
+_NON_SPACE_RUN = rx(r"\S+")
+
+
+def _last_words_start(text: str, count: int) -> int | None:
+    """Where the last `count` words of a text begin (None without a word): what
+    regex.search(rf"(?:\S+\s*){{1,{count}}}$", text).start() gives, in one linear scan instead of
+    a backtracking search from every position."""
+    starts = [m.start() for m in _NON_SPACE_RUN.finditer(text)]
+    if not starts:
+        return None
+    return starts[-count] if len(starts) >= count else starts[0]
+
+
 def _historical(doc, model: Model, mention: Mention, person, office, day: dt.date, near: int) -> bool:
     """Does the sentence place the mention in the person's term, so the title was true then?"""
     if mention.history:
@@ -457,12 +493,12 @@ def _historical(doc, model: Model, mention: Mention, person, office, day: dt.dat
     s_start, s_end = _sentence_span(doc, mention.start)
     left = doc.text[s_start : mention.start]
     right = doc.text[mention.end : max(s_end, mention.end)]
-    near_left = regex.search(rf"(?:\S+\s*){{1,{near}}}$", left)
+    near_left = _last_words_start(left, near)
     near_right = regex.match(rf"\s*(?:\S+\s*){{1,{near}}}", right)
     own = _own_year(doc)
     before = min(day.year, own) if own else day.year  # a history year is earlier than both
     terms = person.terms_of(office.id)
-    for part in (left[near_left.start() :] if near_left else "", right[: near_right.end()] if near_right else ""):
+    for part in (left[near_left:] if near_left is not None else "", right[: near_right.end()] if near_right else ""):
         for ym in _YEAR.finditer(part):
             year = int(ym.group())
             if year >= before:

@@ -377,9 +377,14 @@ def check(doc, state: State, ctx):
     if index is None:
         return
     mine = Counter(found.base_counts())
-    relevant = Counter()
+    # A key's bases belong to it alone, so the per-key tables join without summing; a key spelt
+    # one way in the whole corpus can form no group and is left out.
+    relevant = {}
     for k in {key(m) for m in mine}:
-        relevant.update(index.get(k, {}))
+        entry = index.get(k)
+        if entry is not None and len(entry) > 1:
+            relevant.update(entry)
+    relevant = Counter(relevant)
     report = {}
     for members in groups(relevant, state):
         if not set(members) & set(mine):

@@ -29,7 +29,7 @@ import regex
 
 from ..rxcache import compile as rx
 
-from ..arabic import AR_WORD, AR_WORD_CHAR, fold, strip_marks
+from ..arabic import AR_WORD, AR_WORD_CHAR, WordMemo, fold, strip_marks
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
 
@@ -72,10 +72,8 @@ class State:
     evidence: Evidence
 
 
-def _load_evidence(path: Path) -> Evidence:
-    from ..packs import load_yaml_file
-
-    data = load_yaml_file(path)
+def _load_evidence(path: Path, load_yaml) -> Evidence:
+    data = load_yaml(path)
     lists = {}
     for key in ("short_words", "place_nouns", "titles", "given_names"):
         value = data.get(key) if isinstance(data, dict) else None
@@ -90,31 +88,25 @@ def _load_evidence(path: Path) -> Evidence:
     )
 
 
+_DEFAULT_EVIDENCE = "lexicons/word-evidence.yaml"
+
+
+def default_evidence(env) -> Evidence:
+    """The built-in evidence lists, for a kind that splits glued words without a file of its own."""
+    return _load_evidence(env.builtin_dir / _DEFAULT_EVIDENCE, env.load_yaml)
+
+
 def compile(params: dict, env) -> State:
     check_params(params, PARAMS, required=("mode",))
     mode = expect_choice(params, "mode", ("nonword", "definite", "glued", "cluster"))
     min_length = expect(params, "min_length", int, 5)
     if min_length < 4:
         raise ParamError("min_length", "min_length is at least 4: shorter tokens are mostly particles")
-    path = env.pack_dir / expect(params, "evidence_file", str, "lexicons/word-evidence.yaml")
+    path = env.pack_dir / expect(params, "evidence_file", str, _DEFAULT_EVIDENCE)
     if not path.exists():
-        from ..packs import builtin_rules_dir
-
-        path = builtin_rules_dir() / "lexicons" / "word-evidence.yaml"
+        path = env.builtin_dir / _DEFAULT_EVIDENCE
     return State("nonword" if mode == "definite" else mode, min_length, expect(params, "min_unknown", int, 3),
-                 float(expect(params, "min_ratio", (int, float), 0.2)), _load_evidence(path))
-
-
-_DEFAULT_EVIDENCE: Evidence | None = None
-
-
-def _default_evidence() -> Evidence:
-    global _DEFAULT_EVIDENCE
-    if _DEFAULT_EVIDENCE is None:
-        from ..packs import builtin_rules_dir
-
-        _DEFAULT_EVIDENCE = _load_evidence(builtin_rules_dir() / "lexicons" / "word-evidence.yaml")
-    return _DEFAULT_EVIDENCE
+                 float(expect(params, "min_ratio", (int, float), 0.2)), _load_evidence(path, env.load_yaml))
 
 
 # --- Per-word questions (memoised across documents) ---------------------------------------------
@@ -122,11 +114,11 @@ def _default_evidence() -> Evidence:
 _GLUED_MEMO: dict = {}
 
 
-def split_glued(token: str, short_words: frozenset | None = None) -> tuple[str, str] | None:
-    """Two known words that make up an unknown token, longest left part first."""
+def split_glued(token: str, short: frozenset) -> tuple[str, str] | None:
+    """Two known words that make up an unknown token, longest left part first. `short` is the
+    evidence's short words (see default_evidence)."""
     from ..wordlist import is_common
 
-    short = short_words if short_words is not None else _default_evidence().short_words
     key = (token, short)
     if key in _GLUED_MEMO:
         return _GLUED_MEMO[key]
@@ -213,6 +205,7 @@ class _Analysis:
     verdict: dict  # bare -> analyser verdict (only for words the list does not vouch for)
     counts: Counter  # folded bare -> occurrences in the document
     corpus: frozenset = frozenset()  # folded bares that other documents of the corpus use too
+    unknown: frozenset = frozenset()  # bares known to neither the list nor the analyser (see _unknown)
 
 
 def _analysis(doc) -> _Analysis:
@@ -221,7 +214,7 @@ def _analysis(doc) -> _Analysis:
     cached = doc.cache.get("word-list:analysis")
     if cached is not None:
         return cached
-    from ..morph import analyse, list_status
+    from ..morph import PROPER, WORD, analyse, list_status
 
     occurrences = doc.arabic_words
     words = {w: strip_marks(w) for w in occurrences if len(w) >= 4}
@@ -231,11 +224,17 @@ def _analysis(doc) -> _Analysis:
     doubtful = [bare for bare, s in status.items() if s in ("", "folded")]
     verdict = analyse(doubtful) if doubtful else {}
     counts = Counter()
+    key = _folded_bare.__getitem__
     for word, count in occurrences.items():
-        counts[fold(strip_marks(word))] += count
-    result = _Analysis(words, status, verdict, counts)
+        counts[key(word)] += count
+    result = _Analysis(words, status, verdict, counts, unknown=frozenset(
+        bare for bare in doubtful if verdict.get(bare) not in (WORD, PROPER)))
     doc.cache["word-list:analysis"] = result
     return result
+
+
+# fold(strip_marks(word)), once per distinct word of the run.
+_folded_bare = WordMemo(lambda word: fold(strip_marks(word)))
 
 
 def _spans(doc, word: str) -> list[_Span]:
@@ -259,9 +258,7 @@ def _next(doc, span) -> str:
 
 def _unknown(a: _Analysis, bare: str) -> bool:
     """Known to neither the list nor the analyser (or the list only, folded, and not the analyser)."""
-    from ..morph import PROPER, WORD
-
-    return a.status[bare] in ("", "folded") and a.verdict.get(bare) not in (WORD, PROPER)
+    return bare in a.unknown
 
 
 def _is_name_word(a: _Analysis, word: str, evidence: Evidence) -> bool:
