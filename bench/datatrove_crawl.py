@@ -269,14 +269,20 @@ def ray_runtime(workers: int):
     import ray
 
     private = tempfile.mkdtemp(prefix="tq-ray-")  # short: Ray's socket paths must stay under ~100 bytes
-    os.environ["TMPDIR"] = private  # the executor's task logs go under the workers' temp folder
+    saved = os.environ.get("TMPDIR")
+    os.environ["TMPDIR"] = private  # Ray's processes write the executor's task logs under it
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
     # Ray runs its workers 15 points nicer than the driver; the local executor's run at the
     # driver's own priority, and so should Ray's for the wall times to compare.
     os.environ.setdefault("RAY_worker_niceness", "0")
-    tempfile.tempdir = None
-    ray.init(num_cpus=workers, include_dashboard=False, _temp_dir=private, log_to_driver=False,
-             object_store_memory=256 * 2**20)  # the job passes files, not objects
+    try:
+        ray.init(num_cpus=workers, include_dashboard=False, _temp_dir=private, log_to_driver=False,
+                 object_store_memory=256 * 2**20)  # the job passes files, not objects
+    finally:
+        if saved is None:
+            os.environ.pop("TMPDIR")
+        else:
+            os.environ["TMPDIR"] = saved
     return ray, private
 
 

@@ -176,24 +176,31 @@ def shards(tmp_path_factory, crawl):
 def ray_runtime():
     """A local Ray runtime with two CPUs. Its session files and the executor's task logs (written
     under the workers' temporary folder) go to a short private folder: Unix socket paths are
-    limited to about 100 bytes, and concurrent runs must not share /tmp/ray_logs."""
+    limited to about 100 bytes, and concurrent runs must not share /tmp/ray_logs. Only Ray's
+    processes, started by ray.init, see that TMPDIR: this process keeps its own, or the local
+    executor's forkserver would put its socket in a folder deleted at teardown."""
     private = tempfile.mkdtemp(prefix="tq-ray-")
     saved = {k: os.environ.get(k) for k in ("TMPDIR", "RAY_USAGE_STATS_ENABLED")}
-    os.environ["TMPDIR"] = private
-    os.environ["RAY_USAGE_STATS_ENABLED"] = "0"  # no usage report sent from a test
-    tempfile.tempdir = None  # gettempdir() reads TMPDIR again
-    try:
-        ray.init(num_cpus=2, include_dashboard=False, _temp_dir=private, object_store_memory=80 * 2**20,
-                 log_to_driver=False)
-        yield ray
-    finally:
-        ray.shutdown()
+
+    def restore():
         for key, value in saved.items():
             if value is None:
                 os.environ.pop(key, None)
             else:
                 os.environ[key] = value
         tempfile.tempdir = None
+
+    os.environ["TMPDIR"] = private
+    os.environ["RAY_USAGE_STATS_ENABLED"] = "0"  # no usage report sent from a test
+    try:
+        ray.init(num_cpus=2, include_dashboard=False, _temp_dir=private, object_store_memory=80 * 2**20,
+                 log_to_driver=False)
+    finally:
+        restore()
+    try:
+        yield ray
+    finally:
+        ray.shutdown()
         shutil.rmtree(private, ignore_errors=True)
 
 

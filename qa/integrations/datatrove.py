@@ -245,34 +245,49 @@ def _bucket_of(hashes: np.ndarray, buckets: int) -> np.ndarray:
 
 class BoilerplateSignatures(PipelineStep):
     """Stage 1, per task: each document's line hashes, each once per document, written as sorted
-    uint64 arrays, one file per (bucket, task)."""
+    uint64 arrays, one file per (bucket, task, run). A run is at most max_in_memory hashes (8 bytes
+    each): a task's memory stays that, however many documents it reads."""
 
     name = "🔑 tadqiq line signatures"
     type = "🫂 - DEDUP"
 
-    def __init__(self, output_folder: DataFolderLike, buckets: int = 16, min_words: int = 3):
+    def __init__(self, output_folder: DataFolderLike, buckets: int = 16, min_words: int = 3,
+                 max_in_memory: int = 1 << 20):
         super().__init__()
         self.output_folder = get_datafolder(output_folder)
         self.buckets = buckets
         self.min_words = min_words
+        self.max_in_memory = max_in_memory
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> None:
         # A last step: like datatrove's own signature stages, it writes files and yields nothing.
-        chunks = []
+        buffer = np.empty(self.max_in_memory, dtype=_HASH)
+        filled = runs = 0
         for doc in data:
             self.stat_update("documents")
             with self.track_time():
                 unique = {h for _, h in line_hashes(doc.text, self.min_words)}
-            if unique:
-                chunks.append(np.fromiter(unique, dtype=np.uint64, count=len(unique)))
-                self.stat_update("line_occurrences", value=len(unique))
-        hashes = np.concatenate(chunks) if chunks else np.empty(0, dtype=np.uint64)
+            if not unique:
+                continue
+            if filled + len(unique) > len(buffer):
+                self._write_run(buffer[:filled], rank, runs)
+                runs, filled = runs + 1, 0
+                if len(unique) > len(buffer):
+                    buffer = np.empty(len(unique), dtype=_HASH)
+            buffer[filled:filled + len(unique)] = np.fromiter(unique, dtype=_HASH, count=len(unique))
+            filled += len(unique)
+            self.stat_update("line_occurrences", value=len(unique))
+        if filled or not runs:
+            self._write_run(buffer[:filled], rank, runs)
+
+    def _write_run(self, hashes: np.ndarray, rank: int, run: int) -> None:
+        # Sorted in place; a rerun of the task with the same input writes the same runs over them.
         hashes.sort()
         where = _bucket_of(hashes, self.buckets)
         bounds = np.searchsorted(where, np.arange(self.buckets + 1))
         for bucket in range(self.buckets):
-            with self.output_folder.open(f"{bucket:04d}/{rank:05d}{SIGNATURE_SUFFIX}", mode="wb") as handle:
-                handle.write(hashes[bounds[bucket]:bounds[bucket + 1]].astype(_HASH).tobytes())
+            with self.output_folder.open(f"{bucket:04d}/{rank:05d}-{run:04d}{SIGNATURE_SUFFIX}", mode="wb") as handle:
+                handle.write(hashes[bounds[bucket]:bounds[bucket + 1]].tobytes())
 
 
 class BoilerplateMerge(PipelineStep):
