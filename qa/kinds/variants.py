@@ -58,14 +58,13 @@ _DOUBLED_VOWEL = rx(r"([اوي])\1+")
 _INNER_VOWELS = rx(r"(?<=.)[اوي](?=.)")
 
 
-# Bounded memos: a corpus has some 60,000 distinct words, and every memo entry stays for the run.
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=100_000)
 def sound(base: str) -> str:
     """The base with sound classes merged and doubled vowel letters collapsed; vowels kept."""
     return _DOUBLED_VOWEL.sub(r"\1", fold(base).translate(_SOUND))
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=100_000)
 def key(base: str) -> str:
     """The transliteration key: sound() without long vowels inside the word."""
     return _INNER_VOWELS.sub("", sound(base))
@@ -110,7 +109,7 @@ def _article_split(token: str) -> tuple[str, str, tuple]:
     return word, "", tuple((single, word[len(single):]) for single in _SINGLE if word.startswith(single))
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 15)
 def _ending_split(rest: str) -> tuple[str, str]:
     for ending in _ENDINGS:
         if rest.endswith("ي" + ending) and len(rest) - len(ending) >= 4:
