@@ -135,7 +135,7 @@ class WordMemo(dict):
 
     __slots__ = ("_answer", "_maxsize")
 
-    def __init__(self, answer, maxsize: int = 1 << 16):
+    def __init__(self, answer, maxsize: int = 1 << 14):
         super().__init__()
         self._answer, self._maxsize = answer, maxsize
 

@@ -6,7 +6,6 @@ import contextlib
 import errno
 import os
 import stat
-import tempfile
 
 
 def select_fixes(findings, safe_only: bool = True) -> list:
@@ -64,6 +63,8 @@ def write_atomic(path, content, encoding: str = "utf-8") -> None:
 
 def _replace(path: str, pieces, existing) -> None:
     """Atomically replace the regular file at path (no symlinks left in it) with pieces."""
+    import tempfile  # only a run that writes fixes pays for importing it (and random)
+
     fd, tmp = tempfile.mkstemp(prefix=".qa-", suffix=".tmp", dir=os.path.dirname(path))
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -93,10 +93,17 @@ def line_keys(doc, min_words: int):
 
 
 def _keyed_lines(doc, min_words: int):
-    for line, key in line_keys(doc, min_words):
-        segment = doc.text[line.start : line.end]
-        lead = len(segment) - len(segment.lstrip())
-        yield line.start + lead, line.start + lead + len(segment.strip()), key
+    # Normalised once per document: the rules of this kind (within, corpus pass 1, corpus check)
+    # all key the same lines.
+    keyed = doc.cache.get("repetition:keyed-lines")
+    if keyed is None:
+        keyed = []
+        for line, key in line_keys(doc, 1):
+            segment = doc.text[line.start : line.end]
+            lead = len(segment) - len(segment.lstrip())
+            keyed.append((line.start + lead, line.start + lead + len(segment.strip()), key, key.count(" ") + 1))
+        doc.cache["repetition:keyed-lines"] = keyed
+    return [(start, end, key) for start, end, key, words in keyed if words >= min_words]
 
 
 def collect(doc, state: State):

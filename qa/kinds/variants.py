@@ -58,13 +58,14 @@ _DOUBLED_VOWEL = rx(r"([اوي])\1+")
 _INNER_VOWELS = rx(r"(?<=.)[اوي](?=.)")
 
 
-@lru_cache(maxsize=100_000)
+# Bounded memos: a corpus has some 60,000 distinct words, and every memo entry stays for the run.
+@lru_cache(maxsize=1 << 14)
 def sound(base: str) -> str:
     """The base with sound classes merged and doubled vowel letters collapsed; vowels kept."""
     return _DOUBLED_VOWEL.sub(r"\1", fold(base).translate(_SOUND))
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=1 << 14)
 def key(base: str) -> str:
     """The transliteration key: sound() without long vowels inside the word."""
     return _INNER_VOWELS.sub("", sound(base))
@@ -97,7 +98,6 @@ def _split_alone_of(token: str):
 _split_alone = WordMemo(_split_alone_of)
 
 
-@lru_cache(maxsize=200_000)
 def _article_split(token: str) -> tuple[str, str, tuple]:
     """(word without marks, its article, and the one-letter proclitics it might start with, each
     with the rest of the word): the part of split_token that does not depend on the article."""
@@ -110,7 +110,7 @@ def _article_split(token: str) -> tuple[str, str, tuple]:
     return word, "", tuple((single, word[len(single):]) for single in _SINGLE if word.startswith(single))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=1 << 14)
 def _ending_split(rest: str) -> tuple[str, str]:
     for ending in _ENDINGS:
         if rest.endswith("ي" + ending) and len(rest) - len(ending) >= 4:
@@ -266,6 +266,8 @@ def same_name(a: str, b: str, state: State) -> bool:
     asks about the same pairs in document after document.)"""
     pair = (a, b)
     if pair not in state.verdicts:
+        if len(state.verdicts) >= 1 << 16:
+            state.verdicts.clear()  # bounded: a run over millions of articles meets ever new pairs
         state.verdicts[pair] = _same_name(a, b, state)
     return state.verdicts[pair]
 
