@@ -471,7 +471,7 @@ _NON_SPACE_RUN = rx(r"\S+")
 
 
 def _last_words_start(text: str, count: int) -> int | None:
-    """Where the last `count` words of a text begin (None without a word): what
+    r"""Where the last `count` words of a text begin (None without a word): what
     regex.search(rf"(?:\S+\s*){{1,{count}}}$", text).start() gives, in one linear scan instead of
     a backtracking search from every position."""
     starts = [m.start() for m in _NON_SPACE_RUN.finditer(text)]
