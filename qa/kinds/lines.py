@@ -655,10 +655,16 @@ def _page_pass(infos: list[LineInfo], state: State) -> bool:
     vocabulary = _vocabulary(infos[first : last + 1])
     named = _page_title(infos)
     title = _find_title(infos, first, vocabulary, named)
-    if title is not None:
-        infos[title].title = True
-        if infos[title].klass == "context":
-            _set(infos[title], "body", "", "")
+    # A first line right above the body (a standfirst or a chapter line at most between) that
+    # shares the body's words heads the article whatever its length; a masthead there does not.
+    opening = [title] if title is not None else []
+    if (first <= 2 and infos[0].klass in ("body", "context") and not infos[0].notice
+            and _key_overlap(infos[0], {w[:5] for w in vocabulary}) >= 0.3):
+        opening.append(0)
+    for k in opening:
+        infos[k].title = True
+        if infos[k].klass == "context":
+            _set(infos[k], "body", "", "")
     _inside(infos, first, last)
     # Cards and comments flagged at the run's end leave it: the body ends at its last paragraph,
     # and what follows is judged as the rest of the page is.
