@@ -78,6 +78,8 @@ _TERMINAL = rx(r"[.؟?!:»\"”)]\s*$")
 # sentence only on a long line: a short one ending in ؟ is usually a headline.
 _SENTENCE_END = rx(r"[.!…:؛][»”\"'’)\]]*\s*$")
 _QUESTION_END = rx(r"[؟?][»”\"'’)\]]*\s*$")
+# Two sentences run together on one line («الأسبوع.أنا في»): headlines are one sentence at most.
+_INNER_END = rx(r"\p{Arabic}{2}[.!؟?]\p{Arabic}{3}")
 _SEPARATORS = rx(r"\s(?:»|›|>|/|\||::)\s|\s[»›]")
 # Items of a menu or footer on one line: "من نحن | اتصل بنا | سياسة الخصوصية".
 _MENU_SPLIT = rx(r"\s*(?:\||·|•|◄|►|▪|/|\\|–|-)\s+|\s+(?:\||·|•|/|–|-)\s*")
@@ -514,7 +516,7 @@ def _first_label(info: LineInfo, stripped: str, state: State) -> None:
         info.label = "good"
     elif n >= 2 * state.good_words and density >= state.good_density and (ends or question or n >= 25):
         info.label = "good"
-    elif (ends or (question and n >= 12)) and n >= 5:
+    elif (ends or (question and n >= 12) or _INNER_END.search(stripped)) and n >= 5:
         info.label = "near"
     elif n >= 3:
         info.label = "headline"
