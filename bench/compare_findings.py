@@ -62,7 +62,10 @@ def main() -> int:
                     print(f"  {sign} {item[0]}:{item[1]}:{item[2]} {item[5]} {item[7][:80]}")
                 changed += len(items)
     finally:
+        import shutil
+
         subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT)
+        shutil.rmtree(work, ignore_errors=True)
     return 1 if changed else 0
 
 

@@ -15,13 +15,15 @@ from typing import NamedTuple
 import regex
 from pyarabic import araby
 
+from .rxcache import compile as rx
+
 # Vowel marks are Script=Inherited with Script_Extensions=Arabic, so \p{Arabic}+ would split a
 # vowelled word; scx keeps it whole. Tatweel is Lm and is included as a letter.
 AR_LETTER = r"[\p{scx=Arabic}&&\p{L}]"
 AR_WORD_CHAR = r"[\p{scx=Arabic}&&[\p{L}\p{M}]]"
 WORD_CHAR = r"[\p{L}\p{M}]"
 
-_TOKEN = regex.compile(
+_TOKEN = rx(
     r"(?P<ar>" + AR_WORD_CHAR + r"+)"
     r"|(?P<lat>[\p{L}\p{M}--\p{scx=Arabic}]+(?:['’\-][\p{L}\p{M}--\p{scx=Arabic}]+)*)"
     r"|(?P<num>\p{Nd}+(?:[.,٫٬]\p{Nd}+)*)",
@@ -30,9 +32,9 @@ _TOKEN = regex.compile(
 
 # The same runs as _TOKEN's groups, one script each: findall over one of these yields exactly the
 # texts of that script's tokens, without building a Token per occurrence.
-AR_WORD = regex.compile(AR_WORD_CHAR + "+", regex.V1)
-LATIN_WORD = regex.compile(r"[\p{L}\p{M}--\p{scx=Arabic}]+(?:['’\-][\p{L}\p{M}--\p{scx=Arabic}]+)*", regex.V1)
-_AR_WORD_CHAR = regex.compile(AR_WORD_CHAR, regex.V1)
+AR_WORD = rx(AR_WORD_CHAR + "+", regex.V1)
+LATIN_WORD = rx(r"[\p{L}\p{M}--\p{scx=Arabic}]+(?:['’\-][\p{L}\p{M}--\p{scx=Arabic}]+)*", regex.V1)
+_AR_WORD_CHAR = rx(AR_WORD_CHAR, regex.V1)
 
 
 @lru_cache(maxsize=4096)
@@ -58,7 +60,7 @@ _FOLD = {
 _DELETE = {ord(ch): None for ch in DIACRITICS + TATWEEL}
 FOLD_TABLE = {**_DELETE, **{ord(k): v for k, v in _FOLD.items()}}
 STRIP_TABLE = dict(_DELETE)
-_DELETABLE = regex.compile("[" + regex.escape(DIACRITICS + TATWEEL) + "]+")
+_DELETABLE = rx("[" + regex.escape(DIACRITICS + TATWEEL) + "]+")
 
 
 class _Unmapped(Exception):
@@ -120,30 +122,6 @@ _strip = Translator(STRIP_TABLE)
 _TRANSLATORS = {id(FOLD_TABLE): _fold, id(STRIP_TABLE): _strip}
 
 
-# Rules fold word after word, and words repeat: a memo answers a short text in a tenth of the time.
-_SHORT = 32
-_fold_short = lru_cache(maxsize=1 << 17)(_fold)
-
-
-def fold(text: str) -> str:
-    """Loose matching key: no diacritics or tatweel; hamza carriers, alef forms, ى/ي, ة/ه merged."""
-    return _fold_short(text) if len(text) <= _SHORT else _fold(text)
-
-
-def _strip_word(word: str) -> str:
-    # No offsets are needed for a word, so pyarabic strips it; most words carry no marks at all,
-    # and one C-level search answers those.
-    return araby.strip_tatweel(araby.strip_diacritics(word)) if _DELETABLE.search(word) else word
-
-
-_strip_short = lru_cache(maxsize=1 << 17)(_strip_word)
-
-
-def strip_marks(text: str) -> str:
-    """Remove diacritics and tatweel only; hamza stays, so hamza slips remain visible."""
-    return _strip_short(text) if len(text) <= _SHORT else _strip(text)
-
-
 class WordMemo(dict):
     """A per-run memo for one per-word question: ``memo[word]`` answers it, computing the answer
     only the first time a word is asked (a C-level dict probe afterwards, cheaper than any
@@ -157,7 +135,7 @@ class WordMemo(dict):
 
     __slots__ = ("_answer", "_maxsize")
 
-    def __init__(self, answer, maxsize: int = 1 << 18):
+    def __init__(self, answer, maxsize: int = 1 << 16):
         super().__init__()
         self._answer, self._maxsize = answer, maxsize
 
@@ -169,7 +147,39 @@ class WordMemo(dict):
 
     def __reduce__(self):
         # Pickled (into the pack cache, or to a worker) as the question, without the answers.
-        return WordMemo, (self._answer, self._maxsize)
+        return type(self), (self._answer, self._maxsize)
+
+
+class _ShortTextMemo(WordMemo):
+    """A WordMemo that keeps answers for words only: a long text (a line, a chunk) is answered
+    without being kept, so the memo's size stays bounded in bytes as well as in entries."""
+
+    __slots__ = ()
+
+    def __missing__(self, text):
+        if len(text) > _SHORT:
+            return self._answer(text)
+        return WordMemo.__missing__(self, text)
+
+
+# Rules fold word after word, and words repeat: a memo answers a short text in a tenth of the time,
+# and calling the memo's own __getitem__ (a C method) skips a Python-level call per word.
+_SHORT = 32
+
+
+def _strip_word(word: str) -> str:
+    if len(word) > _SHORT:
+        return _strip(word)
+    # No offsets are needed for a word, so pyarabic strips it; most words carry no marks at all,
+    # and one C-level search answers those.
+    return araby.strip_tatweel(araby.strip_diacritics(word)) if _DELETABLE.search(word) else word
+
+
+# fold(text): the loose matching key: no diacritics or tatweel; hamza carriers, alef forms, ى/ي,
+# ة/ه merged.
+fold = _ShortTextMemo(_fold, 1 << 16).__getitem__
+# strip_marks(text): diacritics and tatweel removed, hamza kept, so hamza slips remain visible.
+strip_marks = _ShortTextMemo(_strip_word, 1 << 16).__getitem__
 
 
 def _fold_bare(word: str) -> str:
@@ -241,7 +251,7 @@ def tokenize(text: str) -> list[Token]:
 
 # Proclitics, longest first: conjunction (و ف), then preposition (ب ك ل), then the article.
 # "لل" is ل + ال with the article's alef dropped, as Arabic spells it.
-_PROCLITIC = regex.compile(r"^(?:[وف])?(?:[بك]?ال|لل|[بكل])?")
+_PROCLITIC = rx(r"^(?:[وف])?(?:[بك]?ال|لل|[بكل])?")
 PROCLITIC_PATTERN = r"(?:[وف]?(?:[بك]?ال|لل|[بكل])?)"
 # Every non-empty proclitic sequence that grammar allows, spelled out (23): a conjunction, then a
 # preposition, the article, or both.
@@ -271,11 +281,11 @@ clitic_readings = WordMemo(clitic_splits)  # per-run memo of clitic_splits(word)
 # next sentence on ("مدرسة.وأنه", "الإعلام..وقال"): a terminator between two words of two letters
 # or more is an end too, unless it is a site name's dot ("العربية.نت"). A full stop between digits
 # (3.5) or in an abbreviation of single letters (أ.ف.ب) is not an end.
-_SENTENCE_END = regex.compile(
+_SENTENCE_END = rx(
     r"(?:(?<!\d)\.(?!\d)|(?<=\d)\.(?=\s)|[؟?!؛…])+[»”\"’')\]]*(?=\s|$)"
     r"|(?<=[\u0621-\u064A]{2})(?:\.+|[؟!؛…]+)(?=[\u0621-\u064A]{2})(?!(?:نت|كوم|أورغ|اورغ|إنفو|انفو)(?![\p{L}\p{M}]))"
     r"|(?:\r\n|\r|\n)\s*")
-_BLANK_LINES = regex.compile(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))*")
+_BLANK_LINES = rx(r"(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)(?:[ \t\u00a0]*(?:\r\n|\r|\n))*")
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int] | None:

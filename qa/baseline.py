@@ -4,7 +4,6 @@ never by line number, so inserting lines above a known finding does not make it 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -35,6 +34,8 @@ class Baseline:
 
 def load_baseline(path) -> Baseline:
     try:
+        import json
+
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"{path}: baseline file not found (create it with 'qa baseline PATH... --output {path}')") from None
@@ -46,6 +47,8 @@ def load_baseline(path) -> Baseline:
 
 
 def baseline_json(findings) -> str:
+    import json
+
     items = [{"fingerprint": f.fingerprint, "path": f.path, "rule": f.rule, "excerpt": f.excerpt}
              for f in sorted(findings, key=lambda f: f.sort_key())]
     return json.dumps({"tool": "tadqiq", "version": __version__, "format": FORMAT, "findings": items},

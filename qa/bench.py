@@ -1,6 +1,7 @@
 """Benchmark: cold start, throughput and peak memory, for the whole rule set and per pack.
 
     python -m qa.bench [PATH] [--repeat N] [--packs] [--cold-file FILE] [--jobs N] [--lexicon] [--large]
+    python -m qa.bench ../shared/corpora/ant-news-2018 --side-by-side --packs --repeat 1
 
 PATH defaults to a corpus synthesised from seeds/ (the seeds repeated with their lines shuffled,
 so corpus-mode state sees many documents). Every figure is the median of --repeat runs. Nothing
@@ -10,6 +11,7 @@ here asserts a speed: the numbers are for people to read.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import resource
@@ -65,11 +67,11 @@ def throughput(paths, select, repeat: int, ignore=()) -> dict:
     words = sum(len(d.text.split()) for d in texts)
     from .document import Document
 
-    def once():
-        start = time.perf_counter()
+    def once():  # CPU time: the machine is shared, and wall time would measure the neighbours
+        start = time.process_time()
         for d in texts:
             engine.check_document(Document(d.text, path=d.path, date=d.date))
-        return time.perf_counter() - start
+        return time.process_time() - start
 
     once()
     seconds = statistics.median(once() for _ in range(repeat))
@@ -167,6 +169,98 @@ def large_inputs(corpus: Path, megabytes: int = 50, lines: int = 1_000_000) -> d
     return results
 
 
+# --- Side by side (issue 24): the CLI and other checkers, each a child process measured alone ------
+
+def _child(command, env=None) -> dict:
+    """CPU seconds (user + system), wall seconds and peak memory of one child process, from its own
+    rusage (os.wait4), so that one run's figures never mix with another's."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return {"cpu": usage.ru_utime + usage.ru_stime, "wall": time.perf_counter() - start,
+            "peak MB": usage.ru_maxrss / 1024, "exit": proc.returncode}
+
+
+def _median_child(command, repeat: int, env=None) -> dict:
+    runs = [_child(command, env) for _ in range(repeat)]
+    return {key: statistics.median(r[key] for r in runs) for key in ("cpu", "wall", "peak MB")} | {"exit": runs[0]["exit"]}
+
+
+def _bytecode_env() -> dict:
+    # Measure as users run it: with compiled bytecode (a PYTHONDONTWRITEBYTECODE shell would make
+    # every start compile tadqiq's sources again).
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+def _qa(corpus: Path, *options) -> list:
+    return [sys.executable, "-m", "qa", "check", str(corpus), "--quiet", "--no-config", "--format", "json",
+            "--output", os.devnull, *options]
+
+
+def _prh_dictionary(directory: Path, limit: int = 280) -> Path:
+    """A prh dictionary of `limit` entries from tadqiq's own house style and hamza lexicons, so the
+    two tools look for comparable things."""
+    import yaml
+
+    rules = []
+    lexicons = Path(__file__).resolve().parent.parent / "rules" / "lexicons"
+    for entry in yaml.safe_load((lexicons / "house-style.yaml").read_text(encoding="utf-8"))["entries"]:
+        if entry.get("prefer"):
+            rules.append({"expected": entry["prefer"], "patterns": list(entry["variants"])})
+    for entry in yaml.safe_load((lexicons / "hamza.yaml").read_text(encoding="utf-8"))["entries"]:
+        if entry.get("fix"):
+            rules.append({"expected": entry["fix"], "patterns": [entry["match"]]})
+    path = directory / "prh.yml"
+    path.write_text(yaml.safe_dump({"version": 1, "rules": rules[:limit]}, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def side_by_side(corpus: Path, cold_file: Path, repeat: int) -> None:
+    """The figures of issue 24, in one run: MB/s per core with 1 and 2 jobs, corpus mode's cost,
+    cold start beside `python -c pass`, peak memory, and textlint+prh and proselint if installed."""
+    import shutil
+
+    files = sorted(str(p) for p in corpus.rglob("*") if p.suffix in (".txt", ".md"))
+    size = sum(os.path.getsize(f) for f in files) / 1e6
+    env = _bytecode_env()
+    subprocess.run(_qa(Path(files[0])), env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm caches
+    rows = []
+    one = _median_child(_qa(corpus, "--jobs", "1", "--no-corpus"), repeat, env)
+    rows.append(("qa --jobs 1 --no-corpus", one))
+    with_corpus = _median_child(_qa(corpus, "--jobs", "1", "--corpus"), repeat, env)
+    rows.append(("qa --jobs 1 (corpus mode)", with_corpus))
+    two = _median_child(_qa(corpus, "--jobs", "2", "--no-corpus"), repeat, env)
+    rows.append(("qa --jobs 2 --no-corpus", two))
+    workdir = Path(tempfile.mkdtemp(prefix="qa-side-"))
+    textlint = shutil.which("textlint")
+    if textlint:
+        (workdir / ".textlintrc.json").write_text(json.dumps({"rules": {"prh": {"rulePaths": [str(_prh_dictionary(workdir))]}}}))
+        rows.append(("textlint + prh (280 entries)",
+                     _median_child([textlint, "--config", str(workdir / ".textlintrc.json"), *files], repeat)))
+    proselint = shutil.which("proselint") or os.environ.get("PROSELINT")
+    if proselint:
+        # proselint 0.14 and later take a `check` command; earlier versions take the files directly.
+        usage = subprocess.run([proselint, "--help"], capture_output=True, text=True).stdout
+        command = [proselint, "check", *files] if " check " in usage or "{version,check" in usage else [proselint, *files]
+        rows.append(("proselint", _median_child(command, repeat)))
+    print(f"side by side on {corpus} ({len(files)} files, {size:.1f} MB), medians of {repeat}; CPU = user + system")
+    print(f"  {'tool':<30} {'CPU s':>7} {'MB/s/core':>10} {'wall s':>7} {'MB/s wall':>10} {'peak MB':>8}")
+    for label, r in rows:
+        print(f"  {label:<30} {r['cpu']:7.1f} {size / r['cpu']:10.2f} {r['wall']:7.1f} {size / r['wall']:10.2f} {r['peak MB']:8.0f}")
+    print(f"  corpus mode costs {with_corpus['cpu'] / one['cpu'] - 1:+.0%} CPU; --jobs 2 is {one['wall'] / two['wall']:.2f}x "
+          f"faster by the clock ({two['cpu'] / one['cpu']:.2f}x the CPU)")
+    for label, r in rows[3:]:
+        print(f"  qa --jobs 1 is {r['cpu'] / one['cpu']:.2f}x as fast per core as {label}")
+    python = _median_child([sys.executable, "-c", "pass"], repeat * 2, env)
+    cold = _median_child([sys.executable, "-m", "qa", "check", str(cold_file), "--no-config"], repeat * 2, env)
+    print(f"  cold start: qa check {cold_file.name} {cold['cpu']:.3f} s CPU, python -c pass {python['cpu']:.3f} s: "
+          f"{cold['cpu'] - python['cpu']:+.3f} s; peak {cold['peak MB']:.0f} MB")
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m qa.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("path", nargs="?")
@@ -178,6 +272,9 @@ def main(argv=None) -> int:
     parser.add_argument("--jobs", type=int, default=0, metavar="N",
                         help="also time the CLI over the corpus with --jobs 1 and --jobs N")
     parser.add_argument("--lexicon", action="store_true", help="also compare the lexicon stage with grep -F")
+    parser.add_argument("--side-by-side", action="store_true",
+                        help="issue 24's table: MB/s per core with 1 and 2 jobs, corpus mode, cold start, peak "
+                        "memory, and textlint+prh and proselint where installed")
     parser.add_argument("--large", action="store_true",
                         help="also time a 50 MB single-line file and a 1,000,000-line file built from PATH")
     args = parser.parse_args(argv)
@@ -185,6 +282,10 @@ def main(argv=None) -> int:
     seeds = root / "seeds"
     corpus = Path(args.path) if args.path else synthesise(seeds)
     cold = Path(args.cold_file) if args.cold_file else sorted(seeds.glob("*.txt"))[0]
+    if args.side_by_side:
+        side_by_side(corpus, cold, args.repeat)
+        if not args.packs:
+            return 0
     print(f"corpus: {corpus}  (repeat {args.repeat}, medians)")
     for label, seconds in cold_start(cold, args.repeat).items():
         print(f"  cold start  {label:<40} {seconds:.3f} s")

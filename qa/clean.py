@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .rxcache import compile as rx
+
 from .document import Document
 
-_EXTRA_BLANKS = regex.compile(r"(?:\r?\n|\r)(?:[ \t\u00a0]*(?:\r?\n|\r)){2,}")
+_EXTRA_BLANKS = rx(r"(?:\r?\n|\r)(?:[ \t\u00a0]*(?:\r?\n|\r)){2,}")
 
 
 # Above this share of its words removed, a document is reported for a look.

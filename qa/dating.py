@@ -12,6 +12,8 @@ import datetime as dt
 
 import regex
 
+from .rxcache import compile as rx
+
 # Month names: Egyptian/Gulf (transliterated), Levantine (Syriac) and Maghrebi (French) forms.
 MONTHS = {
     1: ["يناير", "كانون الثاني", "جانفي", "ينار"],
@@ -34,14 +36,14 @@ _YEAR = r"(?P<y>(?:19|20)\d\d)"
 # "نيسان/أبريل" and "نيسان (أبريل)": a Levantine name glossed by another; either gives the month.
 _MONTH_PAIR = rf"(?P<m>{_MONTH})(?:\s*(?:/|\(|-)\s*{_MONTH}\s*\)?)?"
 _PATTERNS = [
-    regex.compile(rf"(?<!\d){_DAY}\s*(?:من\s+)?(?:شهر\s+)?{_MONTH_PAIR}\s*[,،]?\s*(?:من\s+)?(?:عام\s+|سنة\s+)?{_YEAR}(?!\d)"),  # 10 أبريل 2025
-    regex.compile(rf"{_MONTH_PAIR}\s+{_DAY}\s*[,،]?\s*{_YEAR}(?!\d)"),  # أبريل 10, 2025
-    regex.compile(rf"(?<!\d){_YEAR}[-/.](?P<mo>[01]?\d)[-/.]{_DAY}(?!\d)"),  # 2025-04-10
-    regex.compile(rf"(?<!\d){_DAY}[-/.](?P<mo>[01]?\d)[-/.]{_YEAR}(?!\d)"),  # 10/04/2025
+    rx(rf"(?<!\d){_DAY}\s*(?:من\s+)?(?:شهر\s+)?{_MONTH_PAIR}\s*[,،]?\s*(?:من\s+)?(?:عام\s+|سنة\s+)?{_YEAR}(?!\d)"),  # 10 أبريل 2025
+    rx(rf"{_MONTH_PAIR}\s+{_DAY}\s*[,،]?\s*{_YEAR}(?!\d)"),  # أبريل 10, 2025
+    rx(rf"(?<!\d){_YEAR}[-/.](?P<mo>[01]?\d)[-/.]{_DAY}(?!\d)"),  # 2025-04-10
+    rx(rf"(?<!\d){_DAY}[-/.](?P<mo>[01]?\d)[-/.]{_YEAR}(?!\d)"),  # 10/04/2025
 ]
 _EASTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-_FRONT_MATTER = regex.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
-_FRONT_DATE = regex.compile(r"(?m)^date:[ \t]*[\"']?(?P<v>\d{4}-\d{2}-\d{2})")
+_FRONT_MATTER = rx(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", regex.DOTALL)
+_FRONT_DATE = rx(r"(?m)^date:[ \t]*[\"']?(?P<v>\d{4}-\d{2}-\d{2})")
 
 TOP_LINES = 8  # non-blank lines read for a dateline when the page has no body to stop at
 MAX_DATELINE_WORDS = 14  # a longer line is prose, whose dates are history

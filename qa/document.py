@@ -17,9 +17,11 @@ from functools import cached_property
 
 import regex
 
+from .rxcache import compile as rx
+
 # Only these three end a line. Python's str.splitlines() also breaks on U+2028, \x0c, \x1c…, which
 # editors and GitHub do not, and columns would then disagree with what the user sees.
-_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_LINE_BREAK = rx(r"\r\n|\r|\n")
 
 
 class InputError(Exception):

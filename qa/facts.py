@@ -15,10 +15,12 @@ from pathlib import Path
 
 import regex
 
-_QID = regex.compile(r"Q[1-9]\d*")
+from .rxcache import compile as rx
+
+_QID = rx(r"Q[1-9]\d*")
 # Where no Q-id could be checked, an English Wikipedia title stands in (Wikidata resolves it
 # through the article's sitelink); only an entry marked verify may carry one.
-_ENWIKI = regex.compile(r"enwiki:[^\s|#]+")
+_ENWIKI = rx(r"enwiki:[^\s|#]+")
 
 
 class FactsError(Exception):
@@ -116,7 +118,7 @@ def _date(value, where: str) -> dt.date | None:
         raise FactsError(f"{where}: {value!r} is not a date (YYYY-MM-DD)") from None
 
 
-_PARTIAL = regex.compile(r"(\d{4})(?:-(\d{2}))?")
+_PARTIAL = rx(r"(\d{4})(?:-(\d{2}))?")
 _NO_DATE = (None, None, "")
 
 

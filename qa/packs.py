@@ -13,12 +13,14 @@ from pathlib import Path
 
 import regex
 
+from .rxcache import compile as rx
+
 from .kinds import KINDS, CompileEnv, ParamError, get_kind
 
 from .findings import SEVERITIES, SEVERITY_RANK  # noqa: F401  (SEVERITY_RANK re-exported)
 PACK_IDS = ("typography", "mt-debris", "boilerplate", "factual-drift", "consistency", "readability")
-_RULE_ID = regex.compile(r"[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*")
-_PACK_ID = regex.compile(r"[a-z][a-z0-9-]*")
+_RULE_ID = rx(r"[a-z][a-z0-9-]*/[a-z0-9][a-z0-9-]*")
+_PACK_ID = rx(r"[a-z][a-z0-9-]*")
 _COMMON_KEYS = {"id", "kind", "severity", "description", "message_ar", "message_en", "examples", "fix", "enabled"}
 
 

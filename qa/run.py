@@ -13,8 +13,6 @@ def run_check(paths, config, *, fmt: str = "text", fix: bool = False, diff: bool
               progress=None, out=None, err=None):
     """Check the paths; with fix or diff, apply (or show) the safe fixes until stable. Returns
     (RunResult, engine). Documents keep their text only for the HTML report."""
-    import difflib
-
     from .document import Document
     from .engine import FileError, RunResult, get_engine, iter_checked
     from .fixes import FixRefused, fix_until_stable, write_fixed
@@ -41,6 +39,8 @@ def run_check(paths, config, *, fmt: str = "text", fix: bool = False, diff: bool
             original = found
             fixed, found, applied = fix_until_stable(engine, doc, found, keep=keep)
             if applied and diff:
+                import difflib
+
                 out.writelines(difflib.unified_diff(
                     doc.text.splitlines(keepends=True), fixed.splitlines(keepends=True), f"a/{path}", f"b/{path}"))
             if applied and fix:

@@ -21,7 +21,9 @@ from dataclasses import asdict, dataclass
 
 import regex
 
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+from .rxcache import compile as rx
+
+_WORD = rx(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 
 
 @dataclass

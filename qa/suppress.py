@@ -21,7 +21,9 @@ from dataclasses import dataclass
 
 import regex
 
-_MARKER = regex.compile(
+from .rxcache import compile as rx
+
+_MARKER = rx(
     r"(?:<!--\s*|\[)qa-ignore(?P<kind>-start|-end)?(?P<ids>(?:[\s,]+[a-z][a-z0-9-]*(?:/[a-z0-9-]+)?)*)\s*(?:-->|\])")
 
 
@@ -100,8 +102,8 @@ def apply(doc, findings: list, known: set, ran: set) -> tuple[list, list[str]]:
     return kept, warnings
 
 
-_SPACE = regex.compile(r"\s+")
-_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_SPACE = rx(r"\s+")
+_WORD = rx(r"[\p{L}\p{M}\p{N}]+")
 _WINDOW = 200  # characters either side, plenty for three words
 
 

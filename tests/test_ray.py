@@ -255,3 +255,21 @@ def test_no_emptied_document_reaches_the_writer(both, crawl):
         assert not listings & set(written) and len(written) == len(crawl) - len(listings)
         stats = counters(base / "logs" / "clean" / "stats.json")
         assert next(v for (step, key), v in stats.items() if "stripper" in step and key == "dropped_emptied") == len(listings)
+
+
+def test_kept_emptied_documents_are_written_whole_and_flagged_on_both(both, shards, crawl, tmp_path):
+    """With keep_emptied=True the stripper passes a page it would empty through unchanged."""
+    outputs = []
+    for executor, base, options in ((LocalPipelineExecutor, both[0], {}), (RayPipelineExecutor, both[1], {"mem_per_cpu_gb": 0.5})):
+        out = tmp_path / executor.__name__
+        run_stages([executor(pipeline=[JsonlReader(str(shards)), BoilerplateStripper(str(base / "lines"), keep_emptied=True),
+                                       JsonlWriter(str(out))],
+                             tasks=2, workers=2, logging_dir=str(out / "logs"), **options)])
+        outputs.append(read_output(out))
+    assert outputs[0] == outputs[1] and len(outputs[0]) == len(crawl)
+    for record in crawl:
+        written = outputs[0][record["id"]]
+        if "-listing-" in record["id"]:
+            assert written["text"] == record["text"] and written["metadata"]["tadqiq_emptied"] is True
+        else:
+            assert "tadqiq_emptied" not in written["metadata"]

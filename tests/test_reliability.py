@@ -392,7 +392,8 @@ def test_the_readme_python_api_example_runs(monkeypatch, capsys):
 # --- 11. dependencies and licence -----------------------------------------------------------------
 
 IMPORT_NAMES = {"regex": "regex", "pyarabic": "pyarabic", "PyYAML": "yaml", "wordfreq": "wordfreq",
-                "Jinja2": "jinja2", "pyahocorasick": "ahocorasick", "marisa-trie": "marisa_trie"}
+                "Jinja2": "jinja2", "pyahocorasick": "ahocorasick", "marisa-trie": "marisa_trie",
+                "qalsadi": "qalsadi"}
 
 
 def _pyproject():

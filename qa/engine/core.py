@@ -12,6 +12,7 @@ import time
 from functools import lru_cache
 
 from ..config import Config
+from .. import document as _document
 from ..document import Document
 from ..findings import Finding
 from ..packs import Rule, load_packs
@@ -23,6 +24,11 @@ from .walk import make_document
 
 class OverBudget(Exception):
     pass
+
+
+class CorpusPending(Exception):
+    """A rule asked for corpus counts while pass 1 is still counting: the engine runs that rule
+    again in pass 2. Every other rule's findings do not depend on the corpus, so pass 1 keeps them."""
 
 
 class _Placeholders(dict):
@@ -49,6 +55,8 @@ class Context:
         self.config = config
         self.corpus = corpus
         self.deadline: float | None = None  # the running check's own deadline (a service request's)
+        # True while corpus pass 1 runs the rules: asking for corpus state then raises CorpusPending.
+        self.pending = False
         self._rules: dict = {}
         # flags(text) -> bool: does a word-level rule report this text on its own? (Engine.word_flagged)
         self.flags = None
@@ -78,10 +86,14 @@ class RuleContext:
 
     @property
     def corpus(self) -> Corpus | None:
+        if self._run.pending:
+            raise CorpusPending(self.rule_id)
         return self._run.corpus
 
     @property
     def corpus_documents(self) -> int:
+        if self._run.pending:
+            raise CorpusPending(self.rule_id)
         return self._run.corpus_documents
 
     def flags(self, text: str) -> bool:
@@ -98,6 +110,8 @@ class RuleContext:
     def corpus_counts(self, state=None):
         """This rule's corpus counts, or None outside corpus mode. (`state` is accepted and
         unused: kinds written against the older signature keep working.)"""
+        if self._run.pending:
+            raise CorpusPending(self.rule_id)
         corpus = self._run.corpus
         if corpus is None:
             return None
@@ -153,23 +167,48 @@ class Engine:
         """All findings of the rules on one document. With a deadline (a time.monotonic() value),
         rules not yet started when it passes are skipped and OverBudget is raised: a service must
         not let one request hold a worker for ever."""
-        from .. import suppress
-        from ..samecause import one_per_problem
-
         severity = self.severity
         if rules is None:
             rules, severity = self.rules_for(doc.path)
+        return self.finish(doc, self.raw_findings(doc, rules, severity, deadline), rules)
+
+    def raw_findings(self, doc: Document, rules, severity, deadline=None, deferred: set | None = None) -> list[Finding]:
+        """The rules' findings on one document, before suppression markers, merging and fingerprints
+        (see finish). With `deferred` (corpus pass 1), a rule that asks for corpus counts is left
+        out and its id added to the set, to run in pass 2."""
         findings = []
         self.context.deadline = deadline
         try:
             for offset, part in doc.chunks():
-                found = self._run_rules(part, rules, severity, deadline)
+                found = self._run_rules(part, rules, severity, deadline, deferred)
                 if part is not doc:
                     self._shift_into(doc, found, offset)
                     doc.errors.extend(e for e in part.errors if e not in doc.errors)
                 findings.extend(found)
         finally:
             self.context.deadline = None
+        return findings
+
+    @staticmethod
+    def in_run_order(doc: Document, rules, findings: list[Finding]) -> list[Finding]:
+        """Raw findings gathered in two runs (corpus pass 1 and pass 2) in the order one run would
+        have made them: chunk by chunk, rule by rule (finish's merging of same-cause findings keeps
+        the first it met). Within a rule the hits keep their order."""
+        rank = {rule.id: i for i, rule in enumerate(rules)}
+        size = _document.CHUNK_SIZE  # read at run time: tests shrink it
+        if len(doc.text) <= size:
+            return sorted(findings, key=lambda f: rank.get(f.rule, len(rank)))
+        from bisect import bisect_right
+
+        starts = [start for start, _ in _document.chunk_spans(doc.text, size)]
+        return sorted(findings, key=lambda f: (bisect_right(starts, f.start) - 1, rank.get(f.rule, len(rank))))
+
+    def finish(self, doc: Document, findings: list[Finding], rules) -> list[Finding]:
+        """Findings as reported, from the raw findings of `rules` (all that ran on the document):
+        without those a suppression marker silences, one per problem, fingerprinted, in order."""
+        from .. import suppress
+        from ..samecause import one_per_problem
+
         findings, stale = suppress.apply(doc, findings, self.known_ids, selection.known_ids(rules))
         doc.warnings = stale
         findings = one_per_problem(findings, doc.text)
@@ -188,11 +227,12 @@ class Engine:
             f.line, f.column = doc.line_col(f.start)
             f.end_line, f.end_column = doc.line_col(f.end)
 
-    def _run_rules(self, doc: Document, rules, severity, deadline) -> list[Finding]:
+    def _run_rules(self, doc: Document, rules, severity, deadline, deferred: set | None = None) -> list[Finding]:
         findings, seen = [], set()
         for rule in rules:
             if deadline is not None and time.monotonic() > deadline:
                 raise OverBudget(f"time budget exceeded before rule {rule.id}")
+            mark = len(findings)
             try:
                 for hit in rule.kind_module.check(doc, rule.state, self.context.for_rule(rule.id)):
                     key = (rule.id, hit.start, hit.end)
@@ -200,6 +240,11 @@ class Engine:
                         continue
                     seen.add(key)
                     findings.append(self._finding(doc, rule, hit, severity))
+            except CorpusPending:
+                del findings[mark:]  # this rule runs again in pass 2, with the counts
+                if deferred is None:
+                    raise
+                deferred.add(rule.id)
             except TimeoutError:
                 # A runaway user pattern must not hang the run: report it and go on.
                 doc.errors.append(f"rule {rule.id} timed out on this file and was skipped")

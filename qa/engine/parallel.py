@@ -30,25 +30,42 @@ class RunResult:
 _WORKER: dict = {}
 
 
-def _init_worker(config: Config, corpus: Corpus | None) -> None:
+def _init_worker(config: Config, corpus: Corpus | None, kept: dict | None = None) -> None:
     engine = get_engine(config)
     engine.use_corpus(corpus)
-    _WORKER.update(config=config, engine=engine)
+    _WORKER.update(config=config, engine=engine, kept=kept or {})
 
 
-def _corpus_chunk(files) -> Corpus:
-    return corpus_of(_WORKER["engine"], files, _WORKER["config"])
+def _corpus_chunk(job) -> tuple:
+    files, keep, want_stats = job
+    kept = {} if keep else None
+    return corpus_of(_WORKER["engine"], files, _WORKER["config"], kept, want_stats, keep_text=False), kept
 
 
 def _check_one(job):
     path, want_text, want_stats = job
     engine, config = _WORKER["engine"], _WORKER["config"]
-    try:
-        doc = read_document(path, config)
-    except InputError as exc:
-        return path, None, [], [FileError(path, str(exc))]
-    findings = engine.check_document(doc)
-    if want_stats:
+    kept = _WORKER["kept"].pop(path, None)  # checked in corpus pass 1 but for the rules that read counts
+    if kept is not None:
+        doc = kept.doc
+        if doc is None:
+            try:
+                doc = read_document(path, config)
+            except InputError as exc:
+                return path, None, [], [FileError(path, str(exc))]
+        rules, severity = engine.rules_for(path)
+        deferred = [r for r in rules if r.id in kept.deferred]
+        found = engine.in_run_order(doc, rules, kept.findings + engine.raw_findings(doc, deferred, severity))
+        findings = engine.finish(doc, found, rules)
+        doc.errors[:0] = kept.errors
+        doc.stats = kept.stats
+    else:
+        try:
+            doc = read_document(path, config)
+        except InputError as exc:
+            return path, None, [], [FileError(path, str(exc))]
+        findings = engine.check_document(doc)
+    if want_stats and doc.stats is None:
         from ..stats import document_stats
 
         doc.stats = document_stats(doc)
@@ -63,21 +80,25 @@ def _check_one(job):
     return path, doc, findings, problems
 
 
-def _pool(jobs: int, config: Config, corpus: Corpus | None):
+def _pool(jobs: int, config: Config, corpus: Corpus | None, kept: dict | None = None):
     import multiprocessing
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(config, corpus))
+    return multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(config, corpus, kept))
 
 
-def parallel_corpus(files, config: Config, jobs: int) -> Corpus:
-    """Pass 1 in worker processes: each counts a share of the files; the counts are merged."""
+def parallel_corpus(files, config: Config, jobs: int, kept: dict | None = None, want_stats: bool = False) -> Corpus:
+    """Pass 1 in worker processes: each counts a share of the files (the counts are merged) and,
+    with `kept`, sends back the findings of the rules that do not read the counts."""
     size = -(-len(files) // (jobs * 4))
-    chunks = [files[i : i + size] for i in range(0, len(files), size)]
+    chunks = [(files[i : i + size], kept is not None, want_stats) for i in range(0, len(files), size)]
     corpus = Corpus()
     with _pool(jobs, config, None) as pool:
-        for part in pool.imap(_corpus_chunk, chunks):
+        for part, found in pool.imap(_corpus_chunk, chunks):
             corpus.merge(part)
+            if kept is not None:
+                for path, item in found.items():
+                    kept.setdefault(path, item)
     return corpus
 
 
@@ -99,9 +120,9 @@ def iter_checked(paths, config: Config, jobs: int | None = None, progress=None, 
         jobs = default_jobs(files)
     if "-" in files:
         jobs = 1
-    corpus = None
+    corpus, kept = None, {}
     if wants_corpus(paths, config) and engine.collecting_rules and "-" not in files:
-        corpus = build_corpus(engine, files, config, jobs)
+        corpus = build_corpus(engine, files, config, jobs, kept, want_stats)
     known = None
     if config.baseline:
         from ..baseline import load_baseline
@@ -109,11 +130,11 @@ def iter_checked(paths, config: Config, jobs: int | None = None, progress=None, 
         known = load_baseline(config.baseline)
     work = [(path, want_text, want_stats) for path in files]
     if jobs > 1:
-        pool = _pool(jobs, config, corpus)
+        pool = _pool(jobs, config, corpus, kept)
         results = pool.imap(_check_one, work, chunksize=4)
     else:
         pool = None
-        _init_worker(config, corpus)
+        _init_worker(config, corpus, kept)
         results = map(_check_one, work)
     try:
         for done, (path, doc, findings, problems) in enumerate(results, 1):
@@ -126,6 +147,7 @@ def iter_checked(paths, config: Config, jobs: int | None = None, progress=None, 
         if pool is not None:
             pool.terminate()
         engine.use_corpus(None)
+        kept.clear()
 
 
 def check_paths(paths: Iterable[str | os.PathLike[str]], *, config: Config | None = None,

@@ -14,7 +14,6 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 # name -> module. Adding a kind means adding a module here; packs can only use these.
 KINDS = {
@@ -69,9 +68,9 @@ class CompileEnv:
     pack_dir: Path
     rule_id: str
     # path -> parsed YAML (mappings remember their lines); raises the pack loader's own error.
-    load_yaml: Callable = field(default=_no_loader, repr=False)
+    load_yaml: object = field(default=_no_loader, repr=False)
     # path -> None: a file read by other means (or memoised) that the cache entry depends on.
-    note_read: Callable = field(default=lambda path: None, repr=False)
+    note_read: object = field(default=lambda path: None, repr=False)
 
     def data_path(self, name: str) -> Path:
         return self.pack_dir / name

@@ -48,6 +48,8 @@ from dataclasses import dataclass, field
 
 import regex
 
+from ..rxcache import compile as rx
+
 from ..arabic import WordMemo, fold
 from . import Hit, ParamError
 from ._util import check_params, expect
@@ -71,24 +73,24 @@ CLASSES = ("furniture", "breadcrumb", "ticker", "context", "menu", "headline-lis
 # The line-by-line classes, decided before the body is looked for.
 _LOCAL = ("furniture", "breadcrumb", "ticker", "context", "furniture-symbols")
 
-_TERMINAL = regex.compile(r"[.؟?!:»\"”)]\s*$")
+_TERMINAL = rx(r"[.؟?!:»\"”)]\s*$")
 # A sentence end: a full stop, ! or … (then closing quotes or brackets). A question mark ends a
 # sentence only on a long line: a short one ending in ؟ is usually a headline.
-_SENTENCE_END = regex.compile(r"[.!…:؛][»”\"'’)\]]*\s*$")
-_QUESTION_END = regex.compile(r"[؟?][»”\"'’)\]]*\s*$")
-_SEPARATORS = regex.compile(r"\s(?:»|›|>|/|\||::)\s|\s[»›]")
+_SENTENCE_END = rx(r"[.!…:؛][»”\"'’)\]]*\s*$")
+_QUESTION_END = rx(r"[؟?][»”\"'’)\]]*\s*$")
+_SEPARATORS = rx(r"\s(?:»|›|>|/|\||::)\s|\s[»›]")
 # Items of a menu or footer on one line: "من نحن | اتصل بنا | سياسة الخصوصية".
-_MENU_SPLIT = regex.compile(r"\s*(?:\||·|•|◄|►|▪|/|\\|–|-)\s+|\s+(?:\||·|•|/|–|-)\s*")
-_TITLE_SPLIT = regex.compile(r"\s+(?:[-–—|:«»]|::)\s+")
-_TICKER_JOIN = regex.compile(r"(?<!\.)\.\.(?!\.)|…")
-_DIGITS_SYMBOLS = regex.compile(r"[\p{N}\p{S}\p{P}]")
-_COPYRIGHT = regex.compile(r"©|\(c\)|ⓒ|℗", regex.IGNORECASE)
+_MENU_SPLIT = rx(r"\s*(?:\||·|•|◄|►|▪|/|\\|–|-)\s+|\s+(?:\||·|•|/|–|-)\s*")
+_TITLE_SPLIT = rx(r"\s+(?:[-–—|:«»]|::)\s+")
+_TICKER_JOIN = rx(r"(?<!\.)\.\.(?!\.)|…")
+_DIGITS_SYMBOLS = rx(r"[\p{N}\p{S}\p{P}]")
+_COPYRIGHT = rx(r"©|\(c\)|ⓒ|℗", regex.IGNORECASE)
 # A time, a relative time, or a weekday: what CMS stamps and list entries carry.
-_TIME = regex.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)|(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانية|ثوان|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام)")
+_TIME = rx(r"(?<!\d)[0-2]?\d:[0-5]\d(?!\d)|(?:منذ|قبل)\s+(?:\d+\s+)?(?:ثانية|ثوان|دقيقة|دقيقتين|دقائق|ساعة|ساعتين|ساعات|يوم|يومين|أيام)")
 _PROCLITIC = ("و", "ف", "ب", "ل")
 # A photo caption's credit at the end of a short line: "(رويترز)", "- أرشيفية", "- الصورة من د ب أ".
-_BRACKET_TAIL = regex.compile(r"[(\[]([^()\[\]]{1,40})[)\]]\s*$")
-_DASH_TAIL = regex.compile(r"\s[-–—]\s+([^-–—]{1,40})$")
+_BRACKET_TAIL = rx(r"[(\[]([^()\[\]]{1,40})[)\]]\s*$")
+_DASH_TAIL = rx(r"\s[-–—]\s+([^-–—]{1,40})$")
 _CAPTION_LABELS = frozenset(("الصوره", "صوره", "مصدر", "المصدر", "تصوير"))
 
 
@@ -121,7 +123,7 @@ class State:
     is_stopword: WordMemo = None
 
 
-_WORDS = regex.compile(r"[\p{L}\p{M}]+")
+_WORDS = rx(r"[\p{L}\p{M}]+")
 
 
 def _norm_words(text: str) -> list[str]:
@@ -299,7 +301,7 @@ def _line_words(doc):
         yield start, end, stripped, words, arabic, latin, numbers
 
 
-_CLITICS = regex.compile(r"^(?:[وف])?(?:[بكل])?(?:ال|لل)?")
+_CLITICS = rx(r"^(?:[وف])?(?:[بكل])?(?:ال|لل)?")
 
 
 def _stem_word(word: str) -> str:
@@ -608,13 +610,16 @@ def _headline_like(info: LineInfo) -> bool:
 
 
 def _restates(head: LineInfo, summary: LineInfo) -> bool:
-    """A teaser's summary restates its headline: it uses at least a third of the headline's
+    """A teaser's summary restates its headline: it uses at least a quarter of the headline's
     content words (a subheading over an unrelated paragraph, or a listed headline over the next
     paragraph of the article, shares few)."""
     if len(head.content) < 2:
         return False
-    shared = len(head.content & summary.content)
-    return shared >= 1 and shared * 3 >= len(head.content)
+    # Compared by their first five letters: a summary says «الإندونيسية» where its headline says
+    # «إندونيسيا», and «هجماتها» for «هجمات».
+    summary_keys = {w[:5] for w in summary.content}
+    shared = sum(1 for w in {w[:5] for w in head.content} if w in summary_keys)
+    return shared >= 1 and shared * 4 >= len(head.content)
 
 
 def _mark_cards(infos: list[LineInfo], state: State) -> None:
@@ -714,7 +719,7 @@ def _page_title(infos) -> int | None:
             other = keys.get(" ".join(words))
             # The <title> is the page's first text, before the headline's own line: a "City - Site"
             # dateline after a masthead names no headline.
-            if len(words) >= 3 and other is not None and other > k:
+            if len(words) >= 3 and other is not None and other > k and _titleish(infos[other]):
                 _set(info, "page-title", "عنوان الصفحة واسم الموقع", "page title with the site's name")
                 if named is None:
                     named = other

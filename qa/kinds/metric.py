@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..rxcache import compile as rx
+
 from ..arabic import fold, folded_bare_word
 from ..stats import document_stats, sentence_lengths, word_starts, words_between
 from . import Hit, ParamError
@@ -28,9 +30,9 @@ PARAMS = {
     "root_words": "wa-chain: a YAML list (relative to the pack) of words whose initial و is a root letter",
 }
 
-_STRETCH = regex.compile(r"[^،,؛;:()\"«»“”.؟?!…\n\r]+")
+_STRETCH = rx(r"[^،,؛;:()\"«»“”.؟?!…\n\r]+")
 # و then a word without the article: "والأمن والتعليم" is a list of nouns, not of clauses.
-_WA = regex.compile(r"(?<![\p{L}\p{M}])و(?!ال)(?=[\p{L}\p{M}]{2})([\p{L}\p{M}]+)")
+_WA = rx(r"(?<![\p{L}\p{M}])و(?!ال)(?=[\p{L}\p{M}]{2})([\p{L}\p{M}]+)")
 @dataclass
 class State:
     measure: str

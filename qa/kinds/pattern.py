@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import unicodedata
 from dataclasses import dataclass
 
@@ -37,6 +36,12 @@ def _unify_digits(text: str) -> str:
     return text.translate(_TO_WESTERN if western * 2 >= len(text) - text.count(",") - text.count(".") else _TO_EASTERN)
 
 
+def _html_unescape(text: str) -> str:
+    import html  # only packs that use the transform pay for importing it
+
+    return html.unescape(text)
+
+
 def _nfkc(text: str) -> str:
     return unicodedata.normalize("NFKC", text)
 
@@ -44,7 +49,7 @@ def _nfkc(text: str) -> str:
 TRANSFORMS = {  # named functions, not lambdas: compiled packs are pickled into the cache
     "nfkc": _nfkc,
     "unify-digits": _unify_digits,
-    "html-unescape": html.unescape,
+    "html-unescape": _html_unescape,
 }
 
 

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..rxcache import compile as rx
+
 from ..arabic import fold
 from . import Hit
 from ._util import check_params, expect, expect_choice
@@ -34,8 +36,8 @@ PARAMS = {
     "stopwords": "corpus: the stop-word list for that classifier (optional)",
 }
 
-_PUNCT = regex.compile(r"[\p{P}\p{S}\s]+")
-_DIGIT = regex.compile(r"\p{Nd}")
+_PUNCT = rx(r"[\p{P}\p{S}\s]+")
+_DIGIT = rx(r"\p{Nd}")
 
 
 def normalize_line(text: str) -> str:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import regex
 
+from ..rxcache import compile as rx
+
 from ..arabic import transliterate
 from . import Hit, ParamError
 from ._util import check_params, expect
@@ -32,13 +34,13 @@ PARAMS = {
 CLASSES = ("diacritics", "name", "acronym", "phrase", "word")
 
 _WORD = r"[\p{Latin}][\p{Latin}\p{M}\p{Nd}'’&]*(?:[-.][\p{Latin}\p{Nd}]+)*"
-_RUN = regex.compile(rf"(?<![\p{{Latin}}\p{{Nd}}@#/.:_-]){_WORD}(?:[ \u00a0]+(?:{_WORD}|\p{{Nd}}+))*", regex.V1)
-_URLISH = regex.compile(r"(?i)(?:https?://|www\.|\.(?:com|org|net|gov|edu|int|info|io|ar|fr|uk|tr|ru)\b)|@")
-_ARABIC_LETTER = regex.compile(r"[\p{scx=Arabic}&&\p{L}]", regex.V1)
+_RUN = rx(rf"(?<![\p{{Latin}}\p{{Nd}}@#/.:_-]){_WORD}(?:[ \u00a0]+(?:{_WORD}|\p{{Nd}}+))*", regex.V1)
+_URLISH = rx(r"(?i)(?:https?://|www\.|\.(?:com|org|net|gov|edu|int|info|io|ar|fr|uk|tr|ru)\b)|@")
+_ARABIC_LETTER = rx(r"[\p{scx=Arabic}&&\p{L}]", regex.V1)
 # What may stand just before "(Latin)" for the Latin to count as a gloss: an Arabic word or a number.
-_GLOSSED = regex.compile(r"[\p{scx=Arabic}&&[\p{L}\p{M}]]|\p{Nd}", regex.V1)
-_LETTER = regex.compile(r"\p{L}")
-_ANY_LATIN = regex.compile(r"\p{Latin}")
+_GLOSSED = rx(r"[\p{scx=Arabic}&&[\p{L}\p{M}]]|\p{Nd}", regex.V1)
+_LETTER = rx(r"\p{L}")
+_ANY_LATIN = rx(r"\p{Latin}")
 _SPECIAL = set("ıłøđßæœðþİ")
 _OPENING_QUOTES = {'"': '"', "«": "»", "“": "”", "'": "'"}
 

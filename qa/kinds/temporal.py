@@ -33,6 +33,8 @@ from functools import cached_property
 
 import regex
 
+from ..rxcache import compile as rx
+
 from ..arabic import WordMemo, fold
 from . import Hit, ParamError
 from ._util import alternation, check_params, expect, expect_choice
@@ -51,8 +53,8 @@ CHECKS = ("former-on-sitting", "former-before-term", "sitting-on-former", "elect
 MARK_CLASSES = ("former", "outgoing", "elect", "gone", "designate", "history")
 _WORD_LISTS = ("qualifiers", "history_before", "prospective", "counterpart", "year_lead", "not_short", "ministry_titles")
 # Words and single signs, in order: the few words around a title are read as tokens.
-_TOKEN = regex.compile(r"[\p{L}\p{M}]+|\d+|[^\s\p{L}\p{M}\d]")
-_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_TOKEN = rx(r"[\p{L}\p{M}]+|\d+|[^\s\p{L}\p{M}\d]")
+_YEAR = rx(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _QUOTES_OPEN = frozenset("«“\"'")
 _QUOTES_CLOSE = frozenset("»”\"'")
 _COMMA = frozenset("،,")

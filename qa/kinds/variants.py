@@ -32,6 +32,8 @@ from typing import NamedTuple
 
 import regex
 
+from ..rxcache import compile as rx
+
 from ..arabic import WordMemo, bare_word, fold, strip_marks
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
@@ -52,8 +54,8 @@ _SINGLE_FIRST = frozenset(s[0] for s in _SINGLE)
 _ENDINGS = ("ين", "ون", "ات", "ان", "ة")
 # ق stays itself: it is a native letter that transliteration rarely uses (تركي is not ترقى).
 _SOUND = str.maketrans({"ج": "ك", "غ": "ك", "گ": "ك", "ڤ": "ف", "پ": "ب", "چ": "ك", "ژ": "ز"})
-_DOUBLED_VOWEL = regex.compile(r"([اوي])\1+")
-_INNER_VOWELS = regex.compile(r"(?<=.)[اوي](?=.)")
+_DOUBLED_VOWEL = rx(r"([اوي])\1+")
+_INNER_VOWELS = rx(r"(?<=.)[اوي](?=.)")
 
 
 @lru_cache(maxsize=100_000)

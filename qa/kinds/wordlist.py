@@ -27,6 +27,8 @@ from typing import NamedTuple
 
 import regex
 
+from ..rxcache import compile as rx
+
 from ..arabic import AR_WORD, AR_WORD_CHAR, fold, strip_marks
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
@@ -41,14 +43,14 @@ PARAMS = {
 
 # ة and ى end words; ىء is the older spelling of a final hamza on ya (مبادىء), not a word break.
 # Nor does any word or name have two alefs in a row, or an alef after a hamza on alef (كوناا, أاءنب).
-_IMPOSSIBLE = regex.compile(r"[ةى](?=[\p{L}--ء])|اا|[أإ]ا", regex.V1)
-_DEFINITE = regex.compile(r"^(?:[وف]?(?:ب?ال|لل))(?=[\p{L}]{3})")
-_PROCLITICS = regex.compile(r"^(?:[وف]?(?:[بك]?ال|لل|[بل])?)")
-_FOREIGN_LETTERS = regex.compile(r"[پچگڤژڨ]")
+_IMPOSSIBLE = rx(r"[ةى](?=[\p{L}--ء])|اا|[أإ]ا", regex.V1)
+_DEFINITE = rx(r"^(?:[وف]?(?:ب?ال|لل))(?=[\p{L}]{3})")
+_PROCLITICS = rx(r"^(?:[وف]?(?:[بك]?ال|لل|[بل])?)")
+_FOREIGN_LETTERS = rx(r"[پچگڤژڨ]")
 # Endings Arabic words seldom have and transliterated names often do (Costas, Maduro, Kowalski).
 _FOREIGN_ENDINGS = ("وس", "يس", "اس", "سكي", "يتش", "فيتش", "ينو", "يني", "يللي", "يرو", "و")
 _LONG_VOWELS = frozenset("اآوىي")
-_LATIN = regex.compile(r"\p{Latin}")
+_LATIN = rx(r"\p{Latin}")
 _OPENING = "«“\"'("
 _CLOSING = "»”\"')"
 
@@ -227,8 +229,8 @@ def _spans(doc, word: str) -> list[_Span]:
     return [_Span(word, start, end) for start, end in doc.word_spans(word)]
 
 
-_PREVIOUS_WORD = regex.compile(r"(" + AR_WORD_CHAR + r"+)([^\p{L}\p{N}\n]*)$", regex.V1)
-_NEXT_WORD = regex.compile(r"^([^\p{L}\p{N}\n]*)(" + AR_WORD_CHAR + r"+)", regex.V1)
+_PREVIOUS_WORD = rx(r"(" + AR_WORD_CHAR + r"+)([^\p{L}\p{N}\n]*)$", regex.V1)
+_NEXT_WORD = rx(r"^([^\p{L}\p{N}\n]*)(" + AR_WORD_CHAR + r"+)", regex.V1)
 
 
 def _previous(doc, span) -> tuple[str, str]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import regex
 
+from ..rxcache import compile as rx
+
 from . import dated_today, summary_counts
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _RESET, _DIM = "\033[0m", "\033[2m"
 # Invisible and bidi control characters would reorder or hide the terminal line; show them.
-_INVISIBLE = regex.compile(r"[\p{Cf}\p{Cc}\p{Zl}\p{Zp}]")
+_INVISIBLE = rx(r"[\p{Cf}\p{Cc}\p{Zl}\p{Zp}]")
 
 
 def visible(text: str) -> str:
