@@ -70,6 +70,7 @@ def test_designate_and_elect_are_right_only_before_the_term():
     "ووقعت الاتفاقية في عهد الرئيس الأمريكي باراك أوباما.",  # a history word that governs the name
     "وعادت الحركة الإصلاحية كما في زمن الرئيس محمد خاتمي.",
     "وقالت إدارة الرئيس باراك أوباما في حينها إنها تتابع الوضع.",  # «at the time» after the name
+    "وكتب الرئيس الأمريكي باراك أوباما (2009-2017) في مذكراته أن القرار كان صعبا.",  # a term in brackets
 ])
 def test_history_in_the_sentence(text):
     assert drift(text, LATER) == []

@@ -109,7 +109,8 @@ def _load_words(path, env) -> Words:
 
     months = alternation(fold(m) for names in MONTHS.values() for m in names)
     year_lead = (r"(?:(?<![\p{L}\p{M}])[وف]?(?:" + alternation(fold(w) for w in data["year_lead"]) + r")"
-                 rf"|(?<![\p{{L}}\p{{M}}]){months}(?:\s*[/(-]\s*{months}\s*\)?)?)\s*$")
+                 rf"|(?<![\p{{L}}\p{{M}}]){months}(?:\s*[/(-]\s*{months}\s*\)?)?"
+                 r"|\()\s*$")  # «باراك أوباما (2009-2017)»: a term in brackets
     return Words(marks, qualifiers, before(data["history_before"]), before(data["prospective"]),
                  [fold(w) for w in data["counterpart"]], regex.compile(year_lead),
                  {str(k): [str(x) for x in v] for k, v in (data.get("long_forms") or {}).items()},
