@@ -19,6 +19,7 @@ from pathlib import Path
 from .config import Config
 from .document import Document, InputError, decode
 from .engine import Engine, build_corpus, expand_paths
+from .findings import SEVERITIES
 
 _NAME_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})(?!\d)")
 
@@ -73,7 +74,7 @@ def main(argv=None) -> int:
             examples[f.rule].append(f"{Path(path).name}:{f.line}:{f.column} «{f.excerpt}» … {line[max(0, f.column - 40): f.column + 40]}")
     per_k = lambda n: 1000 * n / max(words, 1)
     print(f"files {len(files)}, words {words}")
-    for severity in ("error", "warning", "info"):
+    for severity in SEVERITIES:
         print(f"  {severity:<8} {by_severity[severity]:>6}  {per_k(by_severity[severity]):.3f} per 1,000 words")
     print("by rule:")
     for (rule, severity), n in by_rule.most_common():

@@ -11,6 +11,7 @@ import os
 import sys
 
 from . import __version__
+from .findings import SEVERITIES
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -59,7 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="date each article by YYYY-MM-DD or YYYYMMDD in its file name or folders")
     check.add_argument("--rules", action="append", default=[], metavar="DIR", help="also load the packs in DIR")
     check.add_argument("--encoding", metavar="NAME", help="decode input with this encoding (e.g. cp1256)")
-    check.add_argument("--fail-on", choices=["error", "warning", "info"],
+    check.add_argument("--fail-on", choices=SEVERITIES,
                        help="lowest severity that makes the exit code 1 (default: warning)")
     check.add_argument("--fix", action="store_true", help="apply safe fixes to the files, atomically")
     check.add_argument("--diff", action="store_true", help="print the safe fixes as a unified diff; change nothing")

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from ..arabic import DIACRITICS, FOLD_TABLE, PROCLITICS, STRIP_TABLE, TATWEEL
+from ..findings import SEVERITIES
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
 
@@ -90,7 +91,7 @@ def parse_entries(raw: list, key: str, table: dict) -> list[Entry]:
             raise ParamError(key, "'match' must be a non-empty string or list of strings", line)
         terms = [" ".join(t.translate(table).split()) for t in terms]
         severity = item.get("severity")
-        if severity not in (None, "error", "warning", "info"):
+        if severity is not None and severity not in SEVERITIES:
             raise ParamError(key, f"entry severity must be error, warning or info, got {severity!r}", line)
         examples = item.get("examples")
         if examples is not None and (not isinstance(examples, dict) or set(examples) - {"fire", "pass"}):

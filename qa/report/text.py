@@ -6,6 +6,7 @@ from __future__ import annotations
 import regex
 
 from ..rxcache import compile as rx
+from ..findings import SEVERITIES
 from . import summary_counts
 
 _COLOURS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
@@ -35,7 +36,7 @@ def summary(findings, documents) -> list[str]:
         lines = [f"No findings in {plural(files, 'file')}."]
     else:
         counts = summary_counts(findings)["by_severity"]
-        by_severity = ", ".join(plural(counts[s], s) for s in ("error", "warning", "info"))
+        by_severity = ", ".join(plural(counts[s], s) for s in SEVERITIES)
         lines = [f"{plural(len(findings), 'finding')} in {plural(files, 'file')}: {by_severity}."]
     fixable = sum(1 for f in findings if f.fix is not None and f.fix_safe)
     if fixable:
@@ -51,13 +52,12 @@ def summary(findings, documents) -> list[str]:
 
 def statistics(findings) -> list[str]:
     """`--statistics`: one line per rule, most frequent first: count, rule, severity, fixable."""
-    gravest = ("error", "warning", "info")
     by_rule: dict = {}
     for f in findings:
         entry = by_rule.setdefault(f.rule, [0, f.severity, 0])
         entry[0] += 1
         # A rule whose entries carry their own severities (a lexicon) shows its gravest.
-        entry[1] = min(entry[1], f.severity, key=gravest.index)
+        entry[1] = min(entry[1], f.severity, key=SEVERITIES.index)
         entry[2] += f.fix is not None and f.fix_safe
     width = max((len(rule) for rule in by_rule), default=0)
     return [(f"{n:>6}  {rule:<{width}}  {severity:<7}" + (f"  {fixable} fixable" if fixable else "")).rstrip()
