@@ -15,9 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .findings import Finding
-
-_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+from .findings import SEVERITY_RANK, Finding
 
 
 def _same_cause(a: Finding, b: Finding, text: str) -> bool:
@@ -36,9 +34,9 @@ def _same_cause(a: Finding, b: Finding, text: str) -> bool:
 
 def _keep_first(a: Finding, b: Finding, text: str) -> bool:
     """Is `a` the finding to keep of the two?"""
-    rank_a, rank_b = _SEVERITY_RANK.get(a.severity, 3), _SEVERITY_RANK.get(b.severity, 3)
+    rank_a, rank_b = SEVERITY_RANK[a.severity], SEVERITY_RANK[b.severity]  # error is the highest
     if rank_a != rank_b:
-        return rank_a < rank_b
+        return rank_a > rank_b
     if (a.start, a.end) == (b.start, b.end):
         return (a.fix is None, a.rule) <= (b.fix is None, b.rule)
     outer, inner = (a, b) if a.end - a.start >= b.end - b.start else (b, a)

@@ -31,6 +31,7 @@ from datatrove.pipeline.writers.disk_base import DiskWriter
 
 from ..config import Config
 from ..engine import get_engine, make_document
+from ..findings import SEVERITIES
 
 SIGNATURE_SUFFIX = ".tq_sig"
 BOILERPLATE_SUFFIX = ".tq_lines"
@@ -93,7 +94,7 @@ class _Checking:
 def summarise(findings, words: int) -> dict:
     """Counts by pack and severity: the compact record a corpus keeps per document."""
     by_pack: dict[str, dict[str, int]] = {}
-    by_severity = {"error": 0, "warning": 0, "info": 0}
+    by_severity = dict.fromkeys(SEVERITIES, 0)
     for f in findings:
         pack = by_pack.setdefault(f.pack, {})
         pack[f.severity] = pack.get(f.severity, 0) + 1

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import importlib
 
+from ..findings import SEVERITIES
+
 FORMATS = {
     "text": "qa.report.text",
     "json": "qa.report.json",
@@ -33,7 +35,7 @@ def render_chunks(fmt: str, result, rules, tty: bool = False, fail_on: str = "wa
 
 
 def summary_counts(findings) -> dict:
-    by_pack, by_severity, by_rule = {}, {"error": 0, "warning": 0, "info": 0}, {}
+    by_pack, by_severity, by_rule = {}, dict.fromkeys(SEVERITIES, 0), {}
     for f in findings:
         by_pack[f.pack] = by_pack.get(f.pack, 0) + 1
         by_severity[f.severity] += 1
