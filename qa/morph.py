@@ -36,17 +36,50 @@ class _Verdicts:
         self.known: dict[str, str] | None = None
         self._analyser = None
         self.available = True
+        # The file's text, searched word by word until enough words have been asked for to pay for
+        # building the dict: one article asks about a few dozen of the tens of thousands of verdicts,
+        # and building the dict cost a tenth of a cold start.
+        self._text: str | None = None
+        self._searches = 0
 
-    def _load(self):
-        self.known = {}
+    def _read(self) -> str:
         try:
             with open(_verdict_path(), encoding="utf-8") as handle:
-                for line in handle:
-                    word, _, verdict = line.rstrip("\n").partition("\t")
-                    if verdict:
-                        self.known[word] = verdict
+                return "\n" + handle.read()
         except OSError:
-            pass
+            return ""
+
+    def _load(self):
+        text = self._text if self._text is not None else self._read()
+        self._text = None
+        self.known = {}
+        for line in text.split("\n"):
+            word, _, verdict = line.partition("\t")
+            if verdict:
+                self.known[word] = verdict
+
+    _SEARCHES = 100  # words looked up in the text (some 0.1 ms each) before the dict is built (10 ms)
+
+    def _get(self, word: str) -> str | None:
+        """The word's verdict: from the dict, or while it is not built, from the text (the last
+        line for the word wins, as in the dict)."""
+        if self.known is None:
+            if self._text is None:
+                self._text = self._read()
+            self._searches += 1
+            if self._searches > self._SEARCHES or "\t" in word or "\n" in word:
+                self._load()
+            else:
+                at = self._text.rfind(f"\n{word}\t")
+                if at < 0:
+                    return None
+                start = at + len(word) + 2
+                end = self._text.find("\n", start)
+                verdict = self._text[start:] if end < 0 else self._text[start:end]
+                if verdict:
+                    return verdict
+                self._load()  # a line without a verdict (a write cut short): the dict decides
+        return self.known.get(word)
 
     def _analyse_one(self, word: str) -> str:
         results = self._analyser.check_word(word)
@@ -57,11 +90,9 @@ class _Verdicts:
         return PROPER if all("noun_prop" in k for k in kinds) else WORD
 
     def lookup(self, words) -> dict[str, str | None]:
-        if self.known is None:
-            self._load()
         out, missing = {}, []
         for word in words:
-            verdict = self.known.get(word)
+            verdict = self._get(word)
             if verdict is None:
                 missing.append(word)
             else:
@@ -76,6 +107,8 @@ class _Verdicts:
                     self._analyser = qalsadi.analex.Analex()
             if self._analyser is not None:
                 fresh = {word: self._analyse_one(word) for word in missing}
+                if self.known is None:
+                    self._load()
                 self.known.update(fresh)
                 out.update(fresh)
                 self._append(fresh)

@@ -2,7 +2,8 @@
 
 A pickled regex keeps its compiled code, so loading one skips the `regex` module's pure-Python
 parser: this turns pack loading from most of a cold start into a few milliseconds. An entry is
-keyed by the pack file's bytes and path, tadqiq's own code, and the Python and regex versions; it
+keyed by the pack file's bytes and path, tadqiq's own code (each source's size and modification
+time), and the Python and regex versions; it
 also lists the data files (lexicons, facts) the pack read, with their hashes, and is used only
 while they are unchanged. Any problem with the cache means compiling afresh, never an error.
 """
@@ -38,8 +39,11 @@ def _code_digest() -> bytes:
 
     digest = hashlib.sha256(_FORMAT + __version__.encode() + sys.version.encode() + regex.__version__.encode())
     package = Path(__file__).parent
+    # Each source by name, size and modification time, as Python validates its own bytecode:
+    # reading and hashing every source on every start cost a cold start 10 ms.
     for source in sorted([*package.glob("*.py"), *package.glob("kinds/*.py")]):
-        digest.update(source.name.encode() + source.read_bytes())
+        info = source.stat()
+        digest.update(f"{source.name}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
     return digest.digest()
 
 
