@@ -34,7 +34,17 @@ def _with_parents(*parents):
     return Subcommand
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _Unused:
+    """Stands in for the parser of a command that is not running: it is not built (a check's
+    start-up is measured in milliseconds, and argparse spends them on every option)."""
+
+    def add_argument(self, *args, **kwargs):
+        return None
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `command` (a known one, as main finds it before parsing), the parser of
+    that command alone: the others are never asked for."""
     parser = argparse.ArgumentParser(
         prog="qa",
         description="tadqiq (تدقيق): check Arabic news copy for MT debris, boilerplate, factual drift, "
@@ -47,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     debug = argparse.ArgumentParser(add_help=False)
     debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_with_parents(debug))
+    if command is not None:
+        add_parser = sub.add_parser
+
+        def only_command(name, **kwargs):
+            return add_parser(name, **kwargs) if name == command else _Unused()
+
+        sub.add_parser = only_command
 
     check = sub.add_parser("check", help="check files, directories or '-' (stdin)")
     check.add_argument("paths", nargs="+", metavar="PATH")
@@ -491,7 +508,9 @@ COMMANDS = {"check": cmd_check, "baseline": cmd_baseline, "clean": cmd_clean, "f
 
 def main(argv=None) -> int:
     _stdout_utf8()
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else argv
+    command = next((w for w in words if not w.startswith("-")), None)
+    parser = build_parser(command if command in COMMANDS else None)
     args = parser.parse_args(argv)
     if not args.command:
         parser.print_help()
