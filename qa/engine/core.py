@@ -117,6 +117,20 @@ class RuleContext:
             return None
         return corpus.counts.get(self.rule_id, {})
 
+    def outside_corpus(self) -> RuleContext:
+        """This context as outside corpus mode (no counts, no corpus): a kind's pass_one runs the
+        part of its check that the counts do not change with it."""
+        return _OutsideCorpus(self._run, self.rule_id)
+
+
+class _OutsideCorpus(RuleContext):
+    __slots__ = ()
+    corpus = None
+    corpus_documents = 0
+
+    def corpus_counts(self, state=None):
+        return None
+
 
 class Engine:
     def __init__(self, config: Config | None = None):
@@ -172,15 +186,19 @@ class Engine:
             rules, severity = self.rules_for(doc.path)
         return self.finish(doc, self.raw_findings(doc, rules, severity, deadline), rules)
 
-    def raw_findings(self, doc: Document, rules, severity, deadline=None, deferred: set | None = None) -> list[Finding]:
+    def raw_findings(self, doc: Document, rules, severity, deadline=None, deferred: set | None = None,
+                     prepared: dict | None = None) -> list[Finding]:
         """The rules' findings on one document, before suppression markers, merging and fingerprints
         (see finish). With `deferred` (corpus pass 1), a rule that asks for corpus counts is left
-        out and its id added to the set, to run in pass 2."""
+        out and its id added to the set, to run in pass 2; if its kind splits its check (pass_one,
+        pass_two), what pass_one keeps of the document goes into `prepared` (rule id -> it), and
+        pass 2, given `prepared`, finishes the rule from that instead of checking it afresh."""
         findings = []
         self.context.deadline = deadline
         try:
             for offset, part in doc.chunks():
-                found = self._run_rules(part, rules, severity, deadline, deferred)
+                # A dump checked in chunks runs its deferred rules afresh in pass 2.
+                found = self._run_rules(part, rules, severity, deadline, deferred, prepared if part is doc else None)
                 if part is not doc:
                     self._shift_into(doc, found, offset)
                     doc.errors.extend(e for e in part.errors if e not in doc.errors)
@@ -227,14 +245,20 @@ class Engine:
             f.line, f.column = doc.line_col(f.start)
             f.end_line, f.end_column = doc.line_col(f.end)
 
-    def _run_rules(self, doc: Document, rules, severity, deadline, deferred: set | None = None) -> list[Finding]:
+    def _run_rules(self, doc: Document, rules, severity, deadline, deferred: set | None = None,
+                   prepared: dict | None = None) -> list[Finding]:
         findings, seen = [], set()
         for rule in rules:
             if deadline is not None and time.monotonic() > deadline:
                 raise OverBudget(f"time budget exceeded before rule {rule.id}")
             mark = len(findings)
+            kind, ctx = rule.kind_module, self.context.for_rule(rule.id)
             try:
-                for hit in rule.kind_module.check(doc, rule.state, self.context.for_rule(rule.id)):
+                if deferred is None and prepared and rule.id in prepared:
+                    hits = kind.pass_two(doc, rule.state, ctx, prepared[rule.id])
+                else:
+                    hits = kind.check(doc, rule.state, ctx)
+                for hit in hits:
                     key = (rule.id, hit.start, hit.end)
                     if key in seen:
                         continue
@@ -245,6 +269,12 @@ class Engine:
                 if deferred is None:
                     raise
                 deferred.add(rule.id)
+                if prepared is not None and hasattr(kind, "pass_one"):
+                    # What pass 2 needs of this document, taken while its analyses are at hand.
+                    try:
+                        prepared[rule.id] = kind.pass_one(doc, rule.state, ctx)
+                    except Exception:  # noqa: BLE001  (CorpusPending, a timeout, a bug: pass 2 runs
+                        pass           # the rule whole, and reports what goes wrong there)
             except TimeoutError:
                 # A runaway user pattern must not hang the run: report it and go on.
                 doc.errors.append(f"rule {rule.id} timed out on this file and was skipped")

@@ -65,6 +65,9 @@ class KeptDocument:
     deferred: list  # rule ids
     errors: list
     stats: object = None
+    # Rule id -> what the kind's pass_one kept of the document for its pass_two (a deferred rule
+    # whose kind splits its check): pass 2 then neither tokenises nor analyses the text again.
+    prepared: dict = field(default_factory=dict)
 
 
 def _first_pass(engine, doc: Document, want_stats: bool, keep_text: bool = True) -> KeptDocument:
@@ -72,9 +75,10 @@ def _first_pass(engine, doc: Document, want_stats: bool, keep_text: bool = True)
 
     rules, severity = engine.rules_for(doc.path)
     deferred: set = set()
+    prepared: dict = {}
     engine.context.pending = True
     try:
-        found = engine.raw_findings(doc, rules, severity, deferred=deferred)
+        found = engine.raw_findings(doc, rules, severity, deferred=deferred, prepared=prepared)
     finally:
         engine.context.pending = False
     stats = None
@@ -84,7 +88,7 @@ def _first_pass(engine, doc: Document, want_stats: bool, keep_text: bool = True)
         stats = document_stats(doc)
     light = Document(doc.text, path=doc.path, date=doc.date, date_source=doc.date_source, encoding=doc.encoding,
                      stats=stats, cache={"digest": doc.cache.get("digest")}) if keep_text else None
-    return KeptDocument(light, found, [r.id for r in rules if r.id in deferred], list(doc.errors), stats)
+    return KeptDocument(light, found, [r.id for r in rules if r.id in deferred], list(doc.errors), stats, prepared)
 
 
 def corpus_of(engine, files, config: Config, kept: dict | None = None, want_stats: bool = False,

@@ -55,7 +55,8 @@ def _check_one(job):
                 return path, None, [], [FileError(path, str(exc))]
         rules, severity = engine.rules_for(path)
         deferred = [r for r in rules if r.id in kept.deferred]
-        found = engine.in_run_order(doc, rules, kept.findings + engine.raw_findings(doc, deferred, severity))
+        found = engine.in_run_order(doc, rules, kept.findings + engine.raw_findings(doc, deferred, severity,
+                                                                                      prepared=kept.prepared))
         findings = engine.finish(doc, found, rules)
         doc.errors[:0] = kept.errors
         doc.stats = kept.stats

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from array import array
 from dataclasses import dataclass
 
 import regex
@@ -121,19 +122,8 @@ def threshold(state: State, documents: int) -> int:
 
 def check(doc, state: State, ctx):
     if state.mode == "corpus":
-        counts = ctx.corpus_counts(state)
-        if counts is None:
-            return
-        needed = threshold(state, ctx.corpus_documents)
-        guarded = None
-        for start, end, key in _keyed_lines(doc, state.min_words):
-            seen = counts.get(fingerprint(key), 0)
-            if seen >= needed:
-                if guarded is None:
-                    guarded = guarded_lines(doc, state)
-                if start in guarded:
-                    continue
-                yield Hit(start, end, None, {"documents": seen, "corpus": ctx.corpus_documents})
+        yield from _corpus_hits(doc, state, ctx, lambda: ((start, end, fingerprint(key))
+                                                          for start, end, key in _keyed_lines(doc, state.min_words)))
         return
     previous, title = None, None
     for start, end, key in _keyed_lines(doc, state.min_words):
@@ -144,3 +134,34 @@ def check(doc, state: State, ctx):
         elif key == title:
             yield Hit(start, end, None, {"what": "العنوان", "what_en": "the title"})
         previous = key
+
+
+def pass_one(doc, state: State, ctx):
+    """Corpus pass 1: the compared lines' spans and fingerprints, all that pass_two needs of the
+    analysed document (a few machine ints a line)."""
+    lines = _keyed_lines(doc, state.min_words)
+    return (array("q", [start for start, _, _ in lines]), array("q", [end for _, end, _ in lines]),
+            array("Q", [fingerprint(key) for _, _, key in lines]))
+
+
+def pass_two(doc, state: State, ctx, kept):
+    """Corpus pass 2, from pass_one's lines: those that enough documents share."""
+    return _corpus_hits(doc, state, ctx, lambda: zip(*kept))
+
+
+def _corpus_hits(doc, state: State, ctx, lines):
+    """The lines (start, end, fingerprint), from `lines()`, that at least the threshold's documents
+    share, but for those the line classifier calls article text."""
+    counts = ctx.corpus_counts(state)
+    if counts is None:
+        return
+    needed = threshold(state, ctx.corpus_documents)
+    guarded = None
+    for start, end, print_ in lines():
+        seen = counts.get(print_, 0)
+        if seen >= needed:
+            if guarded is None:
+                guarded = guarded_lines(doc, state)
+            if start in guarded:
+                continue
+            yield Hit(start, end, None, {"documents": seen, "corpus": ctx.corpus_documents})

@@ -378,30 +378,35 @@ def check(doc, state: State, ctx):
     if index is None:
         return
     mine = Counter(found.base_counts())
-    # A key's bases belong to it alone, so the per-key tables join without summing; a key spelt
-    # one way in the whole corpus can form no group and is left out.
-    relevant = {}
+    # A key's bases belong to it alone, so its groups, and the spelling each suggests, come from the
+    # corpus's counts of that key only: worked out once per run, not once per document that uses it.
+    # A key spelt one way in the whole corpus can form no group and is left out.
+    by_key = ctx.corpus.derived.setdefault(("variant-spelling groups", ctx.rule_id), {})
+    report = {}
     for k in {key(m) for m in mine}:
         entry = index.get(k)
-        if entry is not None and len(entry) > 1:
-            relevant.update(entry)
-    relevant = Counter(relevant)
-    report = {}
-    for members in groups(relevant, state):
-        if not set(members) & set(mine):
+        if entry is None or len(entry) <= 1:
             continue
-        best = target(members, state, _reported_elsewhere(ctx, members))
-        variants = "، ".join(f"{m}: {relevant[m]}" for m in members)
-        for m in members:
-            if m in mine and m != best:
-                report[m] = {"suggestion": best, "base": m, "variants": variants, "documents": ctx.corpus_documents}
+        if k not in by_key:
+            counts = Counter(entry)
+            by_key[k] = [(members, target(members, state, _reported_elsewhere(ctx, members)),
+                          "، ".join(f"{m}: {counts[m]}" for m in members)) for members in groups(counts, state)]
+        for members, best, variants in by_key[k]:
+            if not set(members) & set(mine):
+                continue
+            for m in members:
+                if m in mine and m != best:
+                    report[m] = {"suggestion": best, "base": m, "variants": variants, "documents": ctx.corpus_documents}
     yield from _once_per_spelling(doc, found, report, ctx, fixes=False)
+
+
+_NOT_YET = object()
 
 
 def _within(doc, found: Spellings, state: State, ctx):
     counts = found.base_counts()
-    corpus = _corpus_index(ctx, state, state.majority_from) if state.majority_from else None
-    report = {}
+    corpus = _NOT_YET  # the corpus's votes, asked for when a group first needs them: in corpus pass 1
+    report = {}        # an article without such a group is checked once and for all
     for members in groups(counts, state):
         wrong = _reported_elsewhere(ctx, members)
         house = house_target(members, state)
@@ -411,6 +416,8 @@ def _within(doc, found: Spellings, state: State, ctx):
             # The house form is not used in this article (the opt-in house rule enforces it
             # everywhere): the corpus majority of this run decides, else the article's.
             by_use = members
+            if corpus is _NOT_YET:
+                corpus = _corpus_index(ctx, state, state.majority_from) if state.majority_from else None
             if corpus is not None:
                 votes = corpus.get(key(members[0]), {})
                 by_use = sorted(members, key=lambda m: (-votes.get(m, 0), -counts[m], m))

@@ -451,3 +451,35 @@ def check(doc, state: State, ctx):
     else:
         hits = list(_clusters(doc, state))
     return sorted(hits, key=lambda h: h.start)
+
+
+# --- Corpus passes -------------------------------------------------------------------------------
+# The counts change a check in one way only: a word other documents use too is taken for a name
+# (`fold(bare) in a.corpus`). Pass 1 checks as if no other document used any word, noting the words
+# it asked about; pass 2 keeps those hits unless one of the words turns out to be shared, and only
+# then checks the document again. So most documents are analysed once, in pass 1.
+
+class _Asked(set):
+    """Stands in for the corpus's shared words in pass 1: holds none, remembers what was asked."""
+
+    def __contains__(self, word) -> bool:
+        self.add(word)
+        return False
+
+
+def pass_one(doc, state: State, ctx):
+    a = _analysis(doc)
+    asked = a.corpus = _Asked()
+    try:
+        hits = check(doc, state, ctx.outside_corpus())
+    finally:
+        a.corpus = frozenset()
+    return hits, tuple(asked)
+
+
+def pass_two(doc, state: State, ctx, kept):
+    hits, asked = kept
+    counts = ctx.corpus_counts()
+    if counts and any(counts.get(word, 0) >= 2 for word in asked):
+        return check(doc, state, ctx)
+    return hits
