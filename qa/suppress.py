@@ -80,10 +80,13 @@ def apply(doc, findings: list, known: set, ran: set) -> tuple[list, list[str]]:
     RUF100 gives them: an id that names no rule or pack (a typo silences nothing), and a marker
     that silenced nothing (the problem was fixed, or the marker is in the wrong place). A marker
     naming only rules that did not run on this text is not called unused. known: every rule and
-    pack id; ran: the ids of the rules that ran and of their packs."""
+    pack id; ran: the ids of the rules that ran and of their packs, or a function that gives them
+    (asked only for a text with markers)."""
     silenced = regions(doc)
     if not silenced:
         return findings, []
+    if callable(ran):
+        ran = ran()
     kept, used = [], set()
     for f in findings:
         covering = [region for region in silenced if region.covers(f)]

@@ -7,7 +7,6 @@ Findings.
 from __future__ import annotations
 
 import datetime as _dt
-import string
 import time
 from functools import lru_cache
 
@@ -36,12 +35,11 @@ class _Placeholders(dict):
         return "{" + key + "}"
 
 
-_FORMATTER = string.Formatter()
-
-
 def format_message(template: str, args: dict) -> str:
+    if "{" not in template and "}" not in template:
+        return template
     try:
-        return _FORMATTER.vformat(template, (), _Placeholders(args))
+        return template.format_map(_Placeholders(args))  # in C: string.Formatter parses in Python
     except (ValueError, IndexError, AttributeError):
         return template
 
@@ -227,7 +225,7 @@ class Engine:
         from .. import suppress
         from ..samecause import one_per_problem
 
-        findings, stale = suppress.apply(doc, findings, self.known_ids, selection.known_ids(rules))
+        findings, stale = suppress.apply(doc, findings, self.known_ids, lambda: selection.known_ids(rules))
         doc.warnings = stale
         findings = one_per_problem(findings, doc.text)
         for f in findings:

@@ -4,6 +4,11 @@
     compile(params, env) -> state        validate and prepare once per run; raise ParamError
     check(doc, state, ctx) -> Iterable[Hit]
     collect(doc, state) -> set   (optional) corpus pass 1: keys this document contributes, each once
+    pass_one(doc, state, ctx) -> kept        (optional, with pass_two) corpus pass 1, for a check that
+    pass_two(doc, state, ctx, kept) -> hits  asked for the counts: what the check will need of the
+                                             document, small and picklable; pass 2 finishes the check
+                                             from it (doc then holds only the text), so the article
+                                             is not analysed twice
 
 Kinds never print and never read the article files; they see a Document and return Hits.
 A rule pack picks a kind and sets its parameters; messages, severity and examples live in the pack.
