@@ -25,6 +25,8 @@ decision comes with a fix, never a majority vote.
 from __future__ import annotations
 
 import difflib
+import zlib
+from array import array
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -388,9 +390,7 @@ def check(doc, state: State, ctx):
         if entry is None or len(entry) <= 1:
             continue
         if k not in by_key:
-            counts = Counter(entry)
-            by_key[k] = [(members, target(members, state, _reported_elsewhere(ctx, members)),
-                          "، ".join(f"{m}: {counts[m]}" for m in members)) for members in groups(counts, state)]
+            by_key[k] = _key_groups(entry, state, ctx)
         for members, best, variants in by_key[k]:
             if not set(members) & set(mine):
                 continue
@@ -398,6 +398,14 @@ def check(doc, state: State, ctx):
                 if m in mine and m != best:
                     report[m] = {"suggestion": best, "base": m, "variants": variants, "documents": ctx.corpus_documents}
     yield from _once_per_spelling(doc, found, report, ctx, fixes=False)
+
+
+def _key_groups(entry: dict, state: State, ctx) -> list:
+    """(members, the spelling to use, the variants as the message lists them) for each group among
+    one key's bases, from their corpus counts."""
+    counts = Counter(entry)
+    return [(members, target(members, state, _reported_elsewhere(ctx, members)),
+             "، ".join(f"{m}: {counts[m]}" for m in members)) for members in groups(counts, state)]
 
 
 _NOT_YET = object()
@@ -486,3 +494,41 @@ def variant_table(documents, state: State) -> list[dict]:
         })
     table.sort(key=lambda g: (-g["total"], g["variants"][0]["base"]))
     return table
+
+
+# --- Corpus passes (corpus mode) -----------------------------------------------------------------
+# An article gets a corpus-variants finding only if it uses a spelling that some group of the
+# corpus reports (not the group's suggestion). Pass 1 keeps a checksum of each base the article
+# uses; pass 2 checks again only an article with a checksum among the reported spellings'. A
+# checksum shared by chance costs a check, never a finding.
+
+def _checksum(base: str) -> int:
+    return zlib.crc32(base.encode("utf-8"))
+
+
+def pass_one(doc, state: State, ctx):
+    if state.mode != "corpus":
+        return None  # pass 2 checks the article whole
+    return array("I", sorted({_checksum(base) for _, base, _ in spellings(doc, state).parts.values()}))
+
+
+def pass_two(doc, state: State, ctx, kept):
+    if kept is None:
+        return check(doc, state, ctx)
+    index = _corpus_index(ctx, state, ctx.rule_id)
+    if index is None:
+        return ()
+    cache = ctx.corpus.derived
+    reported = cache.get(("variant-spelling reported", ctx.rule_id))
+    if reported is None:
+        by_key = cache.setdefault(("variant-spelling groups", ctx.rule_id), {})
+        reported = set()
+        for k, entry in index.items():
+            if len(entry) > 1:
+                if k not in by_key:
+                    by_key[k] = _key_groups(entry, state, ctx)
+                reported.update(_checksum(m) for members, best, _ in by_key[k] for m in members if m != best)
+        cache[("variant-spelling reported", ctx.rule_id)] = reported
+    if any(checksum in reported for checksum in kept):
+        return check(doc, state, ctx)
+    return ()
