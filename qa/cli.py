@@ -27,9 +27,32 @@ def _ids(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in value.split(",") if part.strip())
 
 
+def _columns() -> int:
+    """shutil.get_terminal_size().columns, without importing shutil (and with it bz2 and lzma)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+        except (AttributeError, ValueError, OSError):
+            columns = 80
+    return columns
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help formatter, given the terminal's width: finding it itself, it imports shutil,
+    2 ms of every start (argparse makes a formatter for each option it adds), for help rarely shown."""
+
+    def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
+        super().__init__(prog, indent_increment, max_help_position, _columns() - 2 if width is None else width)
+
+
 def _with_parents(*parents):
     class Subcommand(argparse.ArgumentParser):
         def __init__(self, *args, **kwargs):
+            kwargs.setdefault("formatter_class", _Formatter)
             super().__init__(*args, parents=[*parents, *kwargs.pop("parents", [])], **kwargs)
     return Subcommand
 
@@ -47,6 +70,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     that command alone: the others are never asked for."""
     parser = argparse.ArgumentParser(
         prog="qa",
+        formatter_class=_Formatter,
         description="tadqiq (تدقيق): check Arabic news copy for MT debris, boilerplate, factual drift, "
         "inconsistent spellings and typography.",
     )
@@ -54,7 +78,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show the traceback of an internal error")
     # --debug after the command too (`qa check x --debug`); SUPPRESS keeps a subcommand from
     # resetting a --debug given before it.
-    debug = argparse.ArgumentParser(add_help=False)
+    debug = argparse.ArgumentParser(add_help=False, formatter_class=_Formatter)
     debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_with_parents(debug))
     if command is not None:
