@@ -539,6 +539,10 @@ def main(argv=None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_ERROR
+    if argv is None and args.command in ("check", "baseline", "clean", "variants"):
+        from . import packs
+
+        packs.FREEZE_AFTER_LOAD = True  # this process is the qa command: its packs live as long as it
     from .baseline import BaselineError
     from .config import ConfigError
     from .engine import UsageError
