@@ -180,9 +180,15 @@ def anchored_finditer(rx, text: str, anchor: Anchor, time_left=lambda: None):
         for offset in anchor.offsets:
             if first >= offset:
                 candidates.add(first - offset)
+    yield from match_at(rx, text, candidates, time_left)
+
+
+def match_at(rx, text: str, starts, time_left=lambda: None):
+    """rx.finditer(text), for a regex whose matches can only start at the given positions: each is
+    tried with `match`, left to right, skipping those inside the previous match, as finditer does."""
     consumed = 0
     match = rx.match
-    for start in sorted(candidates):
+    for start in sorted(starts):
         if start < consumed:
             continue
         m = match(text, start, timeout=time_left())

@@ -5,8 +5,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+import regex
+
 from . import Hit, ParamError
-from ._anchor import anchored_finditer, find_anchor
+from ._anchor import anchored_finditer, find_anchor, match_at
+from ._shape import SPACES, repeated_word, required_literals, starts_at_lines
 from ._util import check_params, compile_regex, expand_macros, expect, expect_choice, rule_deadline, time_left
 
 PARAMS = {
@@ -65,6 +68,44 @@ class State:
     exceptions_pattern: object
     # Where every match starts at one of a few literals: found by one automaton pass (see _anchor).
     anchor: object = None
+    # Necessary conditions read off the pattern (see _shape): a document that fails one cannot
+    # match, and the regex is not run on it at all.
+    required: tuple = ()  # tests, each a tuple of strings (one must occur) or an automaton of them
+    repeated: object = None  # _shape.RepeatedWord: the regex is tried only around repeated words
+    at_lines: bool = False  # every match starts at a line start
+
+
+# A set of more strings than this is tested with one automaton pass rather than one `in` each.
+_IN_TESTS = 6
+
+
+def _required_tests(pattern: str, ignorecase: bool, anchored: bool) -> tuple:
+    import ahocorasick
+
+    tests = []
+    for strings in required_literals(pattern, ignorecase) or ():
+        if len(strings) <= _IN_TESTS:
+            tests.append(strings)
+        elif not anchored:  # an anchored rule already makes that pass over its literals
+            automaton = ahocorasick.Automaton()
+            for string in strings:
+                automaton.add_word(string, len(string))
+            automaton.make_automaton()
+            tests.append(automaton)
+    return tuple(tests)
+
+
+def _may_match(text: str, tests: tuple) -> bool:
+    for test in tests:
+        if type(test) is tuple:
+            for string in test:
+                if string in text:
+                    break
+            else:
+                return False
+        elif next(test.iter(text), None) is None:
+            return False
+    return True
 
 
 def compile(params: dict, env) -> State:
@@ -83,6 +124,9 @@ def compile(params: dict, env) -> State:
     if transform is not None and transform not in TRANSFORMS:
         raise ParamError("transform", f"unknown transform {transform!r} (known: {', '.join(TRANSFORMS)})")
     normalize = expect_choice(params, "normalize", ("none", "strip", "fold"), "none")
+    expanded = expand_macros(params["pattern"])
+    ignorecase = bool(rx.flags & regex.IGNORECASE)
+    anchor = find_anchor(expanded, "IGNORECASE" in (params.get("flags") or ()))
     return State(
         regex=rx,
         group=group,
@@ -93,17 +137,36 @@ def compile(params: dict, env) -> State:
         exceptions=frozenset(expect(params, "exceptions", list, [])),
         exceptions_pattern=compile_regex(params["exceptions_pattern"], "exceptions_pattern")
         if "exceptions_pattern" in params else None,
-        anchor=find_anchor(expand_macros(params["pattern"]), "IGNORECASE" in (params.get("flags") or ())),
+        anchor=anchor,
+        required=_required_tests(expanded, ignorecase, anchor is not None),
+        repeated=None if anchor is not None else repeated_word(expanded),
+        at_lines=anchor is None and starts_at_lines(expanded, bool(rx.flags & regex.MULTILINE)),
     )
 
 
 def check(doc, state: State, ctx):
     view = doc.view(state.normalize)
     haystack = view.text if view else doc.text
+    if state.required and not _may_match(haystack, state.required):
+        return ()
+    if state.repeated is not None:
+        starts = _repeated_word_starts(doc, state.normalize, haystack, state.repeated)
+        if not starts:
+            return ()
+    elif state.at_lines:
+        starts = _line_starts(doc, state.normalize, haystack)
+    else:
+        starts = None
+    return _hits(doc, state, ctx, view, haystack, starts)
+
+
+def _hits(doc, state: State, ctx, view, haystack: str, starts):
     # One budget for the pattern and its exceptions: finditer counts its own matching time, and
     # each anchored match and each exception test gets what is left of the rule's budget.
     deadline = rule_deadline(ctx)
-    if state.anchor is not None:
+    if starts is not None:
+        found = match_at(state.regex, haystack, starts, lambda: time_left(deadline))
+    elif state.anchor is not None:
         found = anchored_finditer(state.regex, haystack, state.anchor, lambda: time_left(deadline))
     else:
         found = state.regex.finditer(haystack, timeout=time_left(deadline))
@@ -131,3 +194,32 @@ def check(doc, state: State, ctx):
         args = {k: v for k, v in m.groupdict().items() if v is not None}
         args["codepoints"] = " ".join(f"U+{ord(ch):04X}" for ch in excerpt[:4])
         yield Hit(start, end, fix, args)
+
+
+# A word run, horizontal spaces, and a run the first one ends with: the only places where a
+# repeated-word pattern (see _shape) can match. The scan is shared by every such rule.
+_REPEATED_WORDS = regex.compile(
+    r"(?<=[\p{L}\p{M}])[%s]+([\p{L}\p{M}]++)(?<=\1[%s]+\1)" % ((regex.escape(SPACES),) * 2), regex.V1)
+
+
+def _repeated_word_starts(doc, normalize: str, text: str, shape) -> list:
+    key = ("pattern:repeated-words", normalize)
+    pairs = doc.cache.get(key)
+    if pairs is None:
+        # (where the spaces start, the repeated run's length) for each pair
+        pairs = doc.cache[key] = [(m.start(), m.end() - m.start(1)) for m in _REPEATED_WORDS.finditer(text)]
+    return [start for space, size in pairs
+            for start in range(space - size - shape.pre_max, space - size - shape.pre_min + 1) if start >= 0]
+
+
+def _line_starts(doc, normalize: str, text: str) -> list:
+    """0 and every offset just after a \n: where ^ matches in MULTILINE mode."""
+    key = ("pattern:line-starts", normalize)
+    starts = doc.cache.get(key)
+    if starts is None:
+        starts, at = [0], text.find("\n")
+        while at != -1:
+            starts.append(at + 1)
+            at = text.find("\n", at + 1)
+        doc.cache[key] = starts
+    return starts
