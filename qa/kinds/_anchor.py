@@ -165,6 +165,22 @@ def find_anchor(pattern: str, ignorecase: bool = False) -> Anchor | None:
     return Anchor(automaton, offsets, fold, tuple(literals))
 
 
+def literal_anchor(literals) -> Anchor:
+    """The anchor of a pattern every match of which starts with one of these strings."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for literal in literals:
+        automaton.add_word(literal, len(literal))
+    automaton.make_automaton()
+    return Anchor(automaton, (0,), False, tuple(literals))
+
+
+# Trying the regex at one place (finding it, then a `match` with its timeout) costs about as much
+# as letting the regex scan a couple of hundred characters.
+_CHARS_PER_CANDIDATE = 200
+
+
 def anchored_finditer(rx, text: str, anchor: Anchor, time_left=lambda: None):
     """rx.finditer(text), trying rx only where the anchor's literals occur. time_left() gives each
     match what is left of the rule's one time budget (and raises TimeoutError when it is spent)."""
@@ -175,11 +191,15 @@ def anchored_finditer(rx, text: str, anchor: Anchor, time_left=lambda: None):
             yield from rx.finditer(text, timeout=time_left())
             return
     candidates = set()
+    most = len(text) // _CHARS_PER_CANDIDATE + 1
     for last, length in anchor.automaton.iter(key):
         first = last + 1 - length
         for offset in anchor.offsets:
             if first >= offset:
                 candidates.add(first - offset)
+        if len(candidates) > most:  # the literals are everywhere: letting the regex scan is cheaper
+            yield from rx.finditer(text, timeout=time_left())
+            return
     yield from match_at(rx, text, candidates, time_left)
 
 

@@ -443,6 +443,57 @@ def required_literals(pattern: str, ignorecase: bool = False, keep: int = 3):
     return tuple(tuple(sorted(f)) for f in factors) or None
 
 
+# --- Prefixes -------------------------------------------------------------------------------------
+
+_PREFIX_LIMIT = 256
+
+
+def _prefixes(node):
+    """A set of strings every match of node starts with one of ("" when nothing is known), or None
+    when node may match something this module cannot describe."""
+    kind = node[0]
+    if kind in ("anchor", "look"):
+        return frozenset([""])
+    if kind == "group":
+        return _prefixes(node[2])
+    if kind == "alt":
+        found = [_prefixes(b) for b in node[1]]
+        return None if any(f is None for f in found) else frozenset().union(*found)
+    exact = _info(node)[0]
+    if exact is not None:
+        return exact
+    if kind == "rep":
+        return _prefixes(node[1]) if node[2] >= 1 else frozenset([""])
+    if kind == "seq":
+        found = frozenset([""])
+        for item in node[1]:
+            if item[0] in ("anchor", "look"):
+                continue
+            exact = _info(item)[0]
+            step = exact if exact is not None else _prefixes(item)
+            if step is None:
+                return found
+            joined = _product(found, step) if len(found) * len(step) <= _PREFIX_LIMIT else None
+            if joined is None:
+                return found
+            found = joined
+            if exact is None:
+                return found
+        return found
+    return None
+
+
+def prefixes(pattern: str, ignorecase: bool = False):
+    """Strings one of which every match starts with, or None: the regex need be tried only where
+    one of them occurs."""
+    tree = parse(pattern, ignorecase)
+    found = _prefixes(tree) if tree is not None else None
+    if not found or "" in found or len(found) > _PREFIX_LIMIT:
+        return None
+    # A string with a shorter one of the set as its prefix adds nothing: the shorter one is found.
+    return tuple(sorted(s for s in found if not any(s != t and s.startswith(t) for t in found)))
+
+
 # --- Repeated words -------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

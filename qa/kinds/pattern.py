@@ -8,8 +8,8 @@ from dataclasses import dataclass
 import regex
 
 from . import Hit, ParamError
-from ._anchor import anchored_finditer, find_anchor, match_at
-from ._shape import SPACES, repeated_word, required_literals, starts_at_lines
+from ._anchor import anchored_finditer, find_anchor, literal_anchor, match_at
+from ._shape import SPACES, prefixes, repeated_word, required_literals
 from ._util import check_params, compile_regex, expand_macros, expect, expect_choice, rule_deadline, time_left
 
 PARAMS = {
@@ -72,27 +72,32 @@ class State:
     # match, and the regex is not run on it at all.
     required: tuple = ()  # tests, each a tuple of strings (one must occur) or an automaton of them
     repeated: object = None  # _shape.RepeatedWord: the regex is tried only around repeated words
-    at_lines: bool = False  # every match starts at a line start
 
 
 # A set of more strings than this is tested with one automaton pass rather than one `in` each.
 _IN_TESTS = 6
 
 
-def _required_tests(pattern: str, ignorecase: bool, anchored: bool) -> tuple:
+def _everywhere(literal: str) -> bool:
+    """A letter, digit, space or sentence mark: in every text, many times over."""
+    return len(literal) == 1 and (literal.isalnum() or literal.isspace() or literal in ".,،؛:!?؟")
+
+
+def _required_tests(pattern: str, ignorecase: bool, anchor) -> tuple:
     import ahocorasick
 
     tests = []
     for strings in required_literals(pattern, ignorecase) or ():
         if len(strings) <= _IN_TESTS:
             tests.append(strings)
-        elif not anchored:  # an anchored rule already makes that pass over its literals
+        elif anchor is None or set(strings) != set(anchor.literals):  # the anchor makes that pass itself
             automaton = ahocorasick.Automaton()
             for string in strings:
                 automaton.add_word(string, len(string))
             automaton.make_automaton()
             tests.append(automaton)
-    return tuple(tests)
+    # Cheapest first: a document that lacks a rare character is settled by one `in`.
+    return tuple(sorted(tests, key=lambda t: len(t) if type(t) is tuple else _IN_TESTS + 1))
 
 
 def _may_match(text: str, tests: tuple) -> bool:
@@ -126,7 +131,12 @@ def compile(params: dict, env) -> State:
     normalize = expect_choice(params, "normalize", ("none", "strip", "fold"), "none")
     expanded = expand_macros(params["pattern"])
     ignorecase = bool(rx.flags & regex.IGNORECASE)
-    anchor = find_anchor(expanded, "IGNORECASE" in (params.get("flags") or ()))
+    # How the regex is spared most of the text: around repeated words, or where a match can start.
+    repeated = repeated_word(expanded)
+    anchor = None if repeated else find_anchor(expanded, "IGNORECASE" in (params.get("flags") or ()))
+    if anchor is None and not repeated:
+        starts = prefixes(expanded, ignorecase)
+        anchor = literal_anchor(starts) if starts and not any(map(_everywhere, starts)) else None
     return State(
         regex=rx,
         group=group,
@@ -138,9 +148,8 @@ def compile(params: dict, env) -> State:
         exceptions_pattern=compile_regex(params["exceptions_pattern"], "exceptions_pattern")
         if "exceptions_pattern" in params else None,
         anchor=anchor,
-        required=_required_tests(expanded, ignorecase, anchor is not None),
-        repeated=None if anchor is not None else repeated_word(expanded),
-        at_lines=anchor is None and starts_at_lines(expanded, bool(rx.flags & regex.MULTILINE)),
+        required=_required_tests(expanded, ignorecase, anchor),
+        repeated=repeated,
     )
 
 
@@ -153,8 +162,6 @@ def check(doc, state: State, ctx):
         starts = _repeated_word_starts(doc, state.normalize, haystack, state.repeated)
         if not starts:
             return ()
-    elif state.at_lines:
-        starts = _line_starts(doc, state.normalize, haystack)
     else:
         starts = None
     return _hits(doc, state, ctx, view, haystack, starts)
@@ -210,16 +217,3 @@ def _repeated_word_starts(doc, normalize: str, text: str, shape) -> list:
         pairs = doc.cache[key] = [(m.start(), m.end() - m.start(1)) for m in _REPEATED_WORDS.finditer(text)]
     return [start for space, size in pairs
             for start in range(space - size - shape.pre_max, space - size - shape.pre_min + 1) if start >= 0]
-
-
-def _line_starts(doc, normalize: str, text: str) -> list:
-    """0 and every offset just after a \n: where ^ matches in MULTILINE mode."""
-    key = ("pattern:line-starts", normalize)
-    starts = doc.cache.get(key)
-    if starts is None:
-        starts, at = [0], text.find("\n")
-        while at != -1:
-            starts.append(at + 1)
-            at = text.find("\n", at + 1)
-        doc.cache[key] = starts
-    return starts
