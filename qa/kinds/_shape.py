@@ -439,7 +439,9 @@ def required_literals(pattern: str, ignorecase: bool = False, keep: int = 3):
     exact, factors = _info(tree)
     if _usable(exact):
         factors = [exact, *factors]
-    factors = sorted({f for f in factors if _usable(f)}, key=_score, reverse=True)[:keep]
+    # A string holding a shorter one of its set adds nothing: where it occurs, the shorter one does.
+    factors = {frozenset(s for s in f if not any(t != s and t in s for t in f)) for f in factors if _usable(f)}
+    factors = sorted(factors, key=_score, reverse=True)[:keep]
     return tuple(tuple(sorted(f)) for f in factors) or None
 
 
@@ -611,10 +613,13 @@ def _ends_with_group(node):
 
 
 def _separator(node) -> bool:
-    """SEP+ : one or more of a class of horizontal spaces."""
-    if node[0] != "rep" or node[2] < 1:
+    """SEP+ : one or more of a class of horizontal spaces (or just one)."""
+    if node[0] == "rep" and node[2] >= 1:
+        inner = node[1]
+    elif node[0] in ("lit", "class"):
+        inner = node
+    else:
         return False
-    inner = node[1]
     members = inner[1] if inner[0] == "class" else frozenset(inner[1]) if inner[0] == "lit" else None
     return bool(members) and all(c in SPACES for c in members)
 
