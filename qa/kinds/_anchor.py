@@ -178,7 +178,7 @@ def literal_anchor(literals) -> Anchor:
 
 # Trying the regex at one place (finding it, then a `match` with its timeout) costs about as much
 # as letting the regex scan a couple of hundred characters.
-_CHARS_PER_CANDIDATE = 200
+_CHARS_PER_CANDIDATE = 40
 
 
 def anchored_finditer(rx, text: str, anchor: Anchor, time_left=lambda: None):

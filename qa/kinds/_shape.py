@@ -496,6 +496,24 @@ def prefixes(pattern: str, ignorecase: bool = False):
     return tuple(sorted(s for s in found if not any(s != t and s.startswith(t) for t in found)))
 
 
+def has_leading_literal(pattern: str) -> bool:
+    """Whether a single fixed string stands at a bounded distance from every match's start (after
+    `[وف]?` or a lookbehind, say): `regex` then finds candidates itself with a fast string search,
+    and an anchor of ours would only add a pass."""
+    tree = parse(pattern)
+    if tree is None or tree[0] != "seq":
+        return False
+    for item in tree[1]:
+        exact = _info(item)[0]
+        if item[0] == "rep" and item[2] >= 1:
+            exact = _info(item[1])[0]  # X+ opens with X
+        if exact is not None and len(exact) == 1 and "" not in exact:
+            return True
+        if _lengths(item)[1] is None:
+            return False
+    return False
+
+
 # --- Repeated words -------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

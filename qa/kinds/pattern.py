@@ -9,7 +9,7 @@ import regex
 
 from . import Hit, ParamError
 from ._anchor import anchored_finditer, find_anchor, literal_anchor, match_at
-from ._shape import SPACES, prefixes, repeated_word, required_literals
+from ._shape import SPACES, has_leading_literal, prefixes, repeated_word, required_literals
 from ._util import check_params, compile_regex, expand_macros, expect, expect_choice, rule_deadline, time_left
 
 PARAMS = {
@@ -79,18 +79,24 @@ _IN_TESTS = 6
 
 
 def _everywhere(literal: str) -> bool:
-    """A letter, digit, space or sentence mark: in every text, many times over."""
-    return len(literal) == 1 and (literal.isalnum() or literal.isspace() or literal in ".,،؛:!?؟")
+    """A character of every Arabic text, many times over: a space, a full stop or comma, a digit,
+    a letter of the Arabic alphabet proper. Looking for it saves nothing."""
+    return len(literal) == 1 and (literal.isspace() or literal in ".،0123456789"
+                                  or "\u0621" <= literal <= "\u064a" and literal != "\u0640")  # not tatweel
 
 
-def _required_tests(pattern: str, ignorecase: bool, anchor) -> tuple:
+def _required_tests(pattern: str, ignorecase: bool, anchor, fast: bool) -> tuple:
+    """The required-literal tests worth making: a set with a string found in every text is not, nor
+    a whole automaton pass for a regex that finds its own leading literal fast (`fast`)."""
     import ahocorasick
 
     tests = []
     for strings in required_literals(pattern, ignorecase) or ():
-        if len(strings) <= _IN_TESTS:
+        if any(_everywhere(string) or string == "ال" for string in strings):  # the article too
+            continue
+        if len(strings) <= (1 if fast else _IN_TESTS):
             tests.append(strings)
-        elif anchor is None or set(strings) != set(anchor.literals):  # the anchor makes that pass itself
+        elif not fast and (anchor is None or set(strings) != set(anchor.literals)):  # an anchor makes its own pass
             automaton = ahocorasick.Automaton()
             for string in strings:
                 automaton.add_word(string, len(string))
@@ -134,7 +140,8 @@ def compile(params: dict, env) -> State:
     # How the regex is spared most of the text: around repeated words, or where a match can start.
     repeated = repeated_word(expanded)
     anchor = None if repeated else find_anchor(expanded, "IGNORECASE" in (params.get("flags") or ()))
-    if anchor is None and not repeated:
+    fast = has_leading_literal(expanded)
+    if anchor is None and not repeated and not fast:
         starts = prefixes(expanded, ignorecase)
         anchor = literal_anchor(starts) if starts and not any(map(_everywhere, starts)) else None
     return State(
@@ -148,7 +155,7 @@ def compile(params: dict, env) -> State:
         exceptions_pattern=compile_regex(params["exceptions_pattern"], "exceptions_pattern")
         if "exceptions_pattern" in params else None,
         anchor=anchor,
-        required=_required_tests(expanded, ignorecase, anchor),
+        required=_required_tests(expanded, ignorecase, anchor, fast),
         repeated=repeated,
     )
 
