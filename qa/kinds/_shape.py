@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _EXACT_LIMIT = 64  # strings an exact set may hold before it is given up
 _CLASS_LIMIT = 32  # characters a class may hold and still count as a set of literals
@@ -62,7 +63,7 @@ class _Parser:
         while self.i < len(self.p) and self.p[self.i] == "|":
             self.i += 1
             branches.append(self._sequence())
-        return branches[0] if len(branches) == 1 else ("alt", branches)
+        return branches[0] if len(branches) == 1 else ("alt", tuple(branches))
 
     def _sequence(self):
         items = []
@@ -70,7 +71,7 @@ class _Parser:
             atom = self._atom()
             if atom is not None:
                 items.append(self._quantified(atom))
-        return ("seq", items)
+        return ("seq", tuple(items))
 
     def _quantified(self, atom):
         p = self.p
@@ -294,6 +295,7 @@ def _first_char(text: str):
     return None, 0
 
 
+@lru_cache(maxsize=64)  # each pattern is asked several questions in a row
 def _parser(pattern: str, ignorecase: bool = False):
     parser = _Parser(pattern, ignorecase)
     try:
@@ -342,7 +344,13 @@ def _add(factors: list, strings) -> None:
         factors.append(strings)
 
 
+@lru_cache(maxsize=4096)  # nodes are tuples; a subtree is asked again by each question
 def _info(node):
+    exact, factors = _info_of(node)
+    return exact, tuple(factors)
+
+
+def _info_of(node):
     """(exact, factors): exact is the set of all strings the node can match (None when unknown or
     too many); factors are sets of strings such that every match, with its lookarounds, contains
     one string of each set."""
