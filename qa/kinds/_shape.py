@@ -27,8 +27,10 @@ _EXACT_LIMIT = 64  # strings an exact set may hold before it is given up
 _CLASS_LIMIT = 32  # characters a class may hold and still count as a set of literals
 _ESCAPES = {"t": "\t", "n": "\n", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
 _ZERO_WIDTH_ESCAPES = set("bBAZzGmMK")
-# Horizontal spaces: the separators a repeated-word pattern may use (tab and the Zs spaces).
+# Horizontal spaces: the separators a repeated-word pattern may use (tab and the Zs spaces), and
+# the same as a regex class.
 SPACES = "\t \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+SPACE_CLASS = r"[\t \u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
 # Spellings of "any letter or mark" as the packs write it ({WORD}, expanded).
 _WORD_CLASS = r"[\p{L}\p{M}]"
 
@@ -50,7 +52,6 @@ class _Parser:
         self.p = pattern
         self.i = 0
         self.icase = ignorecase
-        self.flags_seen = ""  # every inline flag letter, global or scoped
 
     def parse(self):
         node = self._alternation()
@@ -221,8 +222,6 @@ class _Parser:
                 flags = p[i + 1 : j]
                 if j >= len(p) or p[j] not in ":)" or not flags or any(f not in "imsuwV1-" for f in flags):
                     raise _GiveUp  # verbose mode, reverse search, recursion, ...
-                if self.i > 0 or p[j] == ":":  # not the pattern's global flags
-                    self.flags_seen += flags
                 if "i" in flags.split("-")[0]:
                     self.icase = True  # from here on (conservatively, for the rest of the pattern)
                 if p[j] == ")":
@@ -308,18 +307,6 @@ def _parser(pattern: str, ignorecase: bool = False):
 def parse(pattern: str, ignorecase: bool = False):
     """The pattern's tree, or None when it uses syntax this module does not model."""
     return _parser(pattern, ignorecase).tree
-
-
-def starts_at_lines(pattern: str, multiline: bool) -> bool:
-    """Whether every match starts at a line start: each top-level alternative opens with ^ in
-    MULTILINE mode (passed as a flag or set once at the pattern's start). `regex` then matches only
-    at the text's start and just after a \n, so the pattern need be tried nowhere else."""
-    parser = _parser(pattern)
-    tree = parser.tree
-    if tree is None or not multiline or any(f in parser.flags_seen for f in "mw-"):
-        return False
-    branches = tree[1] if tree[0] == "alt" else [tree]
-    return all(b[0] == "seq" and b[1] and b[1][0] == ("anchor", "^") for b in branches)
 
 
 # --- Required literals ----------------------------------------------------------------------------

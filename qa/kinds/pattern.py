@@ -9,7 +9,7 @@ import regex
 
 from . import Hit, ParamError
 from ._anchor import anchored_finditer, find_anchor, literal_anchor, match_at
-from ._shape import SPACES, has_leading_literal, prefixes, repeated_word, required_literals
+from ._shape import SPACE_CLASS, has_leading_literal, prefixes, repeated_word, required_literals
 from ._util import check_params, compile_regex, expand_macros, expect, expect_choice, rule_deadline, time_left
 
 PARAMS = {
@@ -211,16 +211,18 @@ def _hits(doc, state: State, ctx, view, haystack: str, starts):
 
 
 # A word run, horizontal spaces, and a run the first one ends with: the only places where a
-# repeated-word pattern (see _shape) can match. The scan is shared by every such rule.
-_REPEATED_WORDS = regex.compile(
-    r"(?<=[\p{L}\p{M}])[%s]+([\p{L}\p{M}]++)(?<=\1[%s]+\1)" % ((regex.escape(SPACES),) * 2), regex.V1)
+# repeated-word pattern (see _shape) can match. One scan per document serves every such rule.
+_REPEATED_WORDS = r"(?<=[\p{L}\p{M}])%s+([\p{L}\p{M}]++)(?<=\1%s+\1)" % (SPACE_CLASS, SPACE_CLASS)
 
 
 def _repeated_word_starts(doc, normalize: str, text: str, shape) -> list:
     key = ("pattern:repeated-words", normalize)
     pairs = doc.cache.get(key)
     if pairs is None:
+        from ..rxcache import compile as rx
+
         # (where the spaces start, the repeated run's length) for each pair
-        pairs = doc.cache[key] = [(m.start(), m.end() - m.start(1)) for m in _REPEATED_WORDS.finditer(text)]
+        pairs = doc.cache[key] = [(m.start(), m.end() - m.start(1))
+                                  for m in rx(_REPEATED_WORDS, regex.V1).finditer(text)]
     return [start for space, size in pairs
             for start in range(space - size - shape.pre_max, space - size - shape.pre_min + 1) if start >= 0]
