@@ -364,9 +364,10 @@ def _info_of(node):
         if _usable(exact):
             factors.append(exact)
         elif all(f for _, f in infos):  # one set per branch: a match contains one of their union
-            union = frozenset().union(*(max(f, key=_score) for _, f in infos))
-            if len(union) <= 4 * _EXACT_LIMIT:
-                factors.append(union)
+            for pick in (lambda f: max(f, key=_score), lambda f: min(f, key=len)):
+                union = frozenset().union(*(pick(f) for _, f in infos))
+                if len(union) <= 4 * _EXACT_LIMIT and union not in factors:
+                    factors.append(union)
         return exact, factors
     if kind == "rep":  # X{low,high}
         exact, factors = _info(node[1])

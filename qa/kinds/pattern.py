@@ -70,7 +70,7 @@ class State:
     anchor: object = None
     # Necessary conditions read off the pattern (see _shape): a document that fails one cannot
     # match, and the regex is not run on it at all.
-    required: tuple = ()  # tests, each a tuple of strings (one must occur) or an automaton of them
+    required: tuple = ()  # tests: a tuple of strings (one must occur), a character class, an automaton
     repeated: object = None  # _shape.RepeatedWord: the regex is tried only around repeated words
 
 
@@ -97,6 +97,11 @@ def _required_tests(pattern: str, ignorecase: bool, anchor, fast: bool) -> tuple
         if len(strings) <= (1 if fast else _IN_TESTS):
             tests.append(strings)
         elif not fast and (anchor is None or set(strings) != set(anchor.literals)):  # an anchor makes its own pass
+            if all(len(string) == 1 for string in strings):  # a character class: `re` finds it fastest
+                import re
+
+                tests.append(re.compile("[" + "".join(map(re.escape, strings)) + "]"))
+                continue
             automaton = ahocorasick.Automaton()
             for string in strings:
                 automaton.add_word(string, len(string))
@@ -113,6 +118,9 @@ def _may_match(text: str, tests: tuple) -> bool:
                 if string in text:
                     break
             else:
+                return False
+        elif hasattr(test, "search"):
+            if test.search(text) is None:
                 return False
         elif next(test.iter(text), None) is None:
             return False
