@@ -14,7 +14,7 @@ from qa.document import Document
 from qa.engine import Engine
 from qa.kinds import _util
 from qa.kinds import pattern as kind
-from qa.kinds._shape import RepeatedWord, prefixes, repeated_word, required_literals
+from qa.kinds._shape import RepeatedWord, prefixes, repeated_word, required_literals, starts_after_non_word
 from qa.kinds._util import expand_macros
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -48,6 +48,12 @@ def test_prefixes_cover_optional_openings():
     assert prefixes(r"&(?:#\d+|\w+);") == ("&",)
     assert prefixes(r"(?:ab)*c") is None  # a match may start with c or with ab
     assert prefixes(r"\d+x") is None
+
+
+def test_a_leading_not_after_a_letter_is_recognised():
+    assert starts_after_non_word(expand_macros(r"(?<!{WORD})(?:و)?(?:كما|مثل)"))
+    assert not starts_after_non_word(expand_macros(r"x(?<!{WORD})كما"))  # it does not guard the start
+    assert not starts_after_non_word(r"(?<!\p{L})كما")  # a mark may stand before the start
 
 
 def test_repeated_words_are_recognised_by_shape_only():

@@ -14,6 +14,7 @@ literal) means no anchor, and the rule runs as before.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 _META = set("\\[](){}|.^$*+?")
@@ -25,6 +26,12 @@ class Anchor:
     offsets: tuple  # how far before a literal a match may start
     casefold: bool  # literals compared case-insensitively (the text is case-folded first)
     literals: tuple
+    # The pattern opens with (?<![\p{L}\p{M}]): a place right after a letter or mark is no start.
+    word_start: bool = False
+
+
+def _letter_or_mark(ch: str) -> bool:
+    return ch.isalpha() or unicodedata.category(ch)[0] == "M"  # exactly [\p{L}\p{M}]
 
 
 def _class_end(p: str, i: int) -> int:
@@ -192,11 +199,13 @@ def anchored_finditer(rx, text: str, anchor: Anchor, time_left=lambda: None):
             return
     candidates = set()
     most = len(text) // _CHARS_PER_CANDIDATE + 1
+    word_start = anchor.word_start
     for last, length in anchor.automaton.iter(key):
         first = last + 1 - length
         for offset in anchor.offsets:
-            if first >= offset:
-                candidates.add(first - offset)
+            start = first - offset
+            if start >= 0 and not (word_start and start and _letter_or_mark(text[start - 1])):
+                candidates.add(start)
         if len(candidates) > most:  # the literals are everywhere: letting the regex scan is cheaper
             yield from rx.finditer(text, timeout=time_left())
             return

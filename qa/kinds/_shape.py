@@ -510,6 +510,20 @@ def has_leading_literal(pattern: str) -> bool:
     return False
 
 
+def starts_after_non_word(pattern: str) -> bool:
+    """Whether the pattern opens with (?<![\\p{L}\\p{M}]) before anything it consumes: a match then
+    never starts right after a letter or a mark, and such places need not be tried."""
+    tree = parse(pattern)
+    if tree is None or tree[0] != "seq":
+        return False
+    for item in tree[1]:
+        if item[0] == "look" and item[1] == "?<!" and _is_word_class(item[2]):
+            return True
+        if item[0] not in ("look", "anchor"):
+            return False
+    return False
+
+
 # --- Repeated words -------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -638,13 +652,15 @@ def _separator(node) -> bool:
     return bool(members) and all(c in SPACES for c in members)
 
 
-def _not_word_ahead(node) -> bool:
-    if node[0] != "look" or node[1] != "?!":
-        return False
-    body = node[2]
+def _is_word_class(body) -> bool:
+    """Whether a lookaround's body is exactly [\\p{L}\\p{M}] ({WORD})."""
     if body[0] == "seq" and len(body[1]) == 1:
         body = body[1][0]
     return body[0] == "class" and body[2] == _WORD_CLASS
+
+
+def _not_word_ahead(node) -> bool:
+    return node[0] == "look" and node[1] == "?!" and _is_word_class(node[2])
 
 
 def repeated_word(pattern: str):

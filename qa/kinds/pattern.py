@@ -9,7 +9,7 @@ import regex
 
 from . import Hit, ParamError
 from ._anchor import anchored_finditer, find_anchor, literal_anchor, match_at
-from ._shape import SPACE_CLASS, has_leading_literal, prefixes, repeated_word, required_literals
+from ._shape import SPACE_CLASS, has_leading_literal, prefixes, repeated_word, required_literals, starts_after_non_word
 from ._util import check_params, compile_regex, expand_macros, expect, expect_choice, rule_deadline, time_left
 
 PARAMS = {
@@ -152,6 +152,8 @@ def compile(params: dict, env) -> State:
     if anchor is None and not repeated and not fast:
         starts = prefixes(expanded, ignorecase)
         anchor = literal_anchor(starts) if starts and not any(map(_everywhere, starts)) else None
+    if anchor is not None:
+        anchor.word_start = starts_after_non_word(expanded)
     return State(
         regex=rx,
         group=group,
