@@ -7,7 +7,6 @@ terms of single-holder offices, and name variants shared by two people without b
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -138,6 +137,8 @@ def _date_range(value, where: str) -> tuple[dt.date, dt.date, str]:
     month = int(partial[2])
     if not 1 <= month <= 12:
         raise FactsError(f"{where}: {value!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    import calendar  # only when the base is read from YAML: a run loads it from the pack cache
+
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1]), str(value)
 
 
