@@ -87,13 +87,17 @@ def _is_paragraph(line: str) -> bool:
     return len(line.split()) > MAX_DATELINE_WORDS
 
 
+_LINE_BREAK = rx(r"\r\n|\r|\n")
+_DATELINE_HEAD = rx(r"^[^.،؛]{0,40}?\s[-–—]\s")  # "القاهرة - " opening a paragraph
+
+
 def dateline_date(text: str) -> dt.date | None:
     """A date stated in the page's head: on a short line (a timestamp, a dateline, a byline)
     anywhere before the body, which starts at the first two paragraphs in a row (a cookie banner
     is one long line, not a body), or at the opening of the first paragraph. A scraped page puts
     its dateline below the menus, so the whole head is read; the date nearest the body wins over
     a date further up (a site's "today" bar), and dates in the body are history."""
-    lines = [line.strip() for line in regex.split(r"\r\n|\r|\n", text[:HEAD_LIMIT])]
+    lines = [line.strip() for line in _LINE_BREAK.split(text[:HEAD_LIMIT])]
     lines = [line for line in lines if line]
     body = next((k for k in range(len(lines) - 1) if _is_paragraph(lines[k]) and _is_paragraph(lines[k + 1])), None)
     if body is None:
@@ -110,7 +114,7 @@ def dateline_date(text: str) -> dt.date | None:
     # A body paragraph opened by a dateline: "القاهرة - 10 أبريل 2025 - قال ..."
     for line in lines[: body + 1]:
         if _is_paragraph(line):
-            head = regex.match(r"^[^.،؛]{0,40}?\s[-–—]\s", line)
+            head = _DATELINE_HEAD.match(line)
             if head:
                 found = parse_date(line[: head.end() + 30])
                 if found:
@@ -122,10 +126,10 @@ def dateline_date(text: str) -> dt.date | None:
 # Archives keep the date in names: «…-20180313.txt», «2015-08-04-…», «2015/08/04/…». A run of
 # digits longer than a date (an id) is not one.
 _PATH_DATES = [
-    regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
-    regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<mo>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
+    rx(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<mo>[01]\d)-(?P<d>[0-3]\d)(?!\d)"),
+    rx(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<mo>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
 ]
-_PATH_FOLDERS = regex.compile(r"(?:^|/)(?P<y>(?:19|20)\d\d)/(?P<mo>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)")
+_PATH_FOLDERS = rx(r"(?:^|/)(?P<y>(?:19|20)\d\d)/(?P<mo>[01]?\d)/(?P<d>[0-3]?\d)(?:/|$)")
 
 
 def path_date(path: str) -> dt.date | None:

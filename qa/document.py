@@ -51,7 +51,7 @@ def _looks_like_cp1256(data: bytes) -> bool:
 # Characters that text files do not hold: controls other than the whitespace ones, private use,
 # unassigned code points and surrogates. Any even-length bytes decode as UTF-16, so a UTF-16 BOM
 # proves nothing; binary data decoded that way is full of these.
-_NOT_TEXT = regex.compile(r"[[\p{Cc}\p{Co}\p{Cn}\p{Cs}]--[\t\n\r\f\v]]", regex.V1)
+_NOT_TEXT = rx(r"[[\p{Cc}\p{Co}\p{Cn}\p{Cs}]--[\t\n\r\f\v]]", regex.V1)
 _NOT_TEXT_SHARE = 0.01  # above this share of characters, UTF-16 or UTF-32 "text" is binary
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import regex
 
+from .rxcache import compile as rx
+
 MARKDOWN_SUFFIXES = (".md", ".markdown")
-_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
-_FENCE = regex.compile(r" {0,3}(`{3,}|~{3,})")
-_INDENTED = regex.compile(r"(?: {4}|\t)")
-_LIST_ITEM = regex.compile(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_LINE = rx(r"[^\r\n]*(?:\r\n|\r|\n)?")
+_FENCE = rx(r" {0,3}(`{3,}|~{3,})")
+_INDENTED = rx(r"(?: {4}|\t)")
+_LIST_ITEM = rx(r" {0,3}(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
 def is_markdown(path: str) -> bool:
