@@ -404,8 +404,20 @@ def _key_groups(entry: dict, state: State, ctx) -> list:
     """(members, the spelling to use, the variants as the message lists them) for each group among
     one key's bases, from their corpus counts."""
     counts = Counter(entry)
+    if not _may_group(counts, state):
+        return []
     return [(members, target(members, state, _reported_elsewhere(ctx, members)),
              "، ".join(f"{m}: {counts[m]}" for m in members)) for members in groups(counts, state)]
+
+
+def _may_group(counts: Counter, state: State) -> bool:
+    """Can groups() find a group among one key's bases? Only if some base is another spelling of
+    the lead (the most used, a tie broken as groups() breaks it). Most keys of a corpus form none,
+    and this asks how current a spelling is only of the bases tied for the lead, not of them all."""
+    top = max(counts.values())
+    tied = [base for base, n in counts.items() if n == top]
+    lead = min(tied, key=lambda base: (-_currency[base], base))
+    return any(same_name(lead, base, state) for base in counts if base != lead)
 
 
 _NOT_YET = object()
