@@ -157,8 +157,8 @@ def _corpus_hits(doc, state: State, ctx, lines):
         return
     needed = threshold(state, ctx.corpus_documents)
     guarded = None
-    for start, end, print_ in lines():
-        seen = counts.get(print_, 0)
+    for start, end, line_print in lines():
+        seen = counts.get(line_print, 0)
         if seen >= needed:
             if guarded is None:
                 guarded = guarded_lines(doc, state)
