@@ -122,6 +122,24 @@ _strip = Translator(STRIP_TABLE)
 _TRANSLATORS = {id(FOLD_TABLE): _fold, id(STRIP_TABLE): _strip}
 
 
+_word_gaps = None  # code-page byte table: Arabic word characters kept, every other character a space
+
+
+def arabic_word_texts(text: str) -> list[str]:
+    """The texts of the Arabic tokens, in order: AR_WORD.findall(text), three times faster. In the
+    private code page every byte that is no Arabic word character becomes a space, and str.split()
+    cuts the rest: C loops only. A text holding a character outside the code page takes findall."""
+    global _word_gaps
+    if _word_gaps is None:
+        _word_gaps = bytes(i if _AR_WORD_CHAR.fullmatch(ch) else 32 for i, ch in enumerate(_CODE_PAGE)) + bytes(
+            [32] * (256 - len(_CODE_PAGE)))
+    try:
+        encoded = codecs.charmap_encode(text, "tadqiq-unmapped", _CODE_PAGE_ENCODER)[0]
+    except _Unmapped:
+        return AR_WORD.findall(text)
+    return codecs.charmap_decode(encoded.translate(_word_gaps), "strict", _CODE_PAGE)[0].split()
+
+
 class WordMemo(dict):
     """A per-run memo for one per-word question: ``memo[word]`` answers it, computing the answer
     only the first time a word is asked (a C-level dict probe afterwards, cheaper than any
@@ -148,6 +166,50 @@ class WordMemo(dict):
     def __reduce__(self):
         # Pickled (into the pack cache, or to a worker) as the question, without the answers.
         return type(self), (self._answer, self._maxsize)
+
+
+class WordTable:
+    """Per-run answers to a per-word question that most words have no answer to (is it unknown to
+    the word list? a name of the facts base?). The words of a document never met before are found
+    with one set difference and answered in one batch; the document's words that have an answer
+    are then one set intersection away. A document costs two C-level set operations plus work on
+    its new and its answered words only, never a Python step per word it shares with earlier ones.
+    Bounded: past `maxsize` words met it starts afresh (and calls `on_clear`, for an index kept
+    beside it).
+
+        unknown = WordTable(lambda new: {w: ... for w in new if ...})
+        for word, answer in unknown.of(doc.arabic_words.keys()).items():  # in no particular order
+            ...
+    """
+
+    __slots__ = ("_answer_new", "_maxsize", "_met", "_on_clear", "answers")
+
+    def __init__(self, answer_new, maxsize: int = 1 << 17, on_clear=None):
+        # answer_new(set of words never met) -> {word: answer} for those that have an answer.
+        self._answer_new, self._maxsize, self._on_clear = answer_new, maxsize, on_clear
+        self._met: set = set()
+        self.answers: dict = {}
+
+    def of(self, words) -> dict:
+        """{word: answer} for those of `words` (a set, or a dict's keys) that have an answer."""
+        new = words - self._met
+        if new:
+            if len(self._met) + len(new) > self._maxsize:
+                self.clear()
+                new = set(words)
+            self._met |= new
+            self.answers.update(self._answer_new(new))
+        answers = self.answers
+        return {word: answers[word] for word in answers.keys() & words}
+
+    def clear(self) -> None:
+        self._met.clear()
+        self.answers.clear()
+        if self._on_clear is not None:
+            self._on_clear()
+
+    def __reduce__(self):
+        return type(self), (self._answer_new, self._maxsize, self._on_clear)
 
 
 class _ShortTextMemo(WordMemo):
