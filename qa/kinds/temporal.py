@@ -29,7 +29,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
+from itertools import islice
+from typing import NamedTuple
 
 import regex
 
@@ -55,6 +57,7 @@ _WORD_LISTS = ("qualifiers", "history_before", "prospective", "counterpart", "ye
 # Words and single signs, in order: the few words around a title are read as tokens.
 _TOKEN = rx(r"[\p{L}\p{M}]+|\d+|[^\s\p{L}\p{M}\d]")
 _YEAR = rx(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_LAST_NON_SPACE = rx(r"(?r)\S")  # searched backwards: the last character of a span that is not a space
 _QUOTES_OPEN = frozenset("«“\"'")
 _QUOTES_CLOSE = frozenset("»”\"'")
 _COMMA = frozenset("،,")
@@ -125,6 +128,16 @@ def name_key(words) -> tuple:
     return tuple(translit_key(w) for w in words) if len(words) > 1 else words
 
 
+class _NamesSomebody:
+    """Is a word a word of some name in the base? (A class, not a lambda: a model is pickled.)"""
+
+    def __init__(self, keys: frozenset):
+        self.keys = keys
+
+    def __call__(self, word: str) -> bool:
+        return not _NAME_WORD[word].isdisjoint(self.keys)
+
+
 @dataclass(eq=False)  # hashed by identity: a document's cache keys mentions by the model
 class Model:
     facts: object
@@ -133,6 +146,18 @@ class Model:
     names: dict  # name key (a tuple of word keys) -> list of people
     nationalities: dict  # folded adjective -> office ids
     name_word_keys: frozenset  # every word key of every name, to skip articles that name nobody in the base
+
+    @cached_property
+    def names_somebody(self) -> WordMemo:
+        """word -> is it a word of a name in the base (folded, or by transliteration key)?"""
+        return WordMemo(_NamesSomebody(self.name_word_keys))
+
+    @cached_property
+    def tokens_after(self) -> int:
+        """How many tokens after a title mentions() may read: four rounds of markers and
+        qualifiers (each at most `longest` words), a comma, a quotation mark, a name of _NAME_SPAN
+        words and its closing mark, and one more to see the end."""
+        return 4 * self.words.longest + 2 + _NAME_SPAN + 1
 
     @cached_property
     def title_pattern(self):
@@ -296,16 +321,24 @@ class Mention:
         return self.candidates[0][1]
 
 
-@dataclass
-class _Tok:
+class _Tok(NamedTuple):
     text: str
     start: int
     end: int
     word: bool
 
 
-def _tokens(text: str, offset: int) -> list:
-    return [_Tok(m.group(), offset + m.start(), offset + m.end(), m.group()[0].isalpha()) for m in _TOKEN.finditer(text)]
+_new_tok = partial(tuple.__new__, _Tok)  # skips the Python-level constructor
+
+
+def _tokens(text: str, offset: int, limit: int | None = None) -> list:
+    """The tokens of text (at most `limit`), their offsets shifted by `offset`."""
+    out = []
+    for m in islice(_TOKEN.finditer(text), limit):
+        token = m.group()
+        start, end = m.span()
+        out.append(_new_tok((token, offset + start, offset + end, token[0].isalpha())))
+    return out
 
 
 def _modifiers(toks: list, i: int, words: Words, names: dict | None = None):
@@ -378,8 +411,8 @@ def mentions(doc, model: Model) -> list[Mention]:
     text = view.text
     out, taken = [], []
     doc.cache[key] = out
-    # Each distinct word once: does the article name anybody in the base at all?
-    if not any(_NAME_WORD[word] & model.name_word_keys for word in doc.arabic_words):
+    # Each distinct word once per run: does the article name anybody in the base at all?
+    if not any(map(model.names_somebody.__getitem__, doc.arabic_words)):
         return out
     words, previous = model.words, None
 
@@ -398,7 +431,7 @@ def mentions(doc, model: Model) -> list[Mention]:
         kind, value = model.titles[m.group("title")]
         if kind != "nationality":
             previous = (paragraph(ts), model.facts.offices[value].kind if kind == "office" else value)
-        after = _tokens(text[te : te + _LOOK], te)
+        after = _tokens(text[te : te + _LOOK], te, model.tokens_after)
         i, mark, mark_span, history = _modifiers(after, 0, words, model.names)
         if i < len(after) and after[i].text in _COMMA:
             i += 1
@@ -411,6 +444,11 @@ def mentions(doc, model: Model) -> list[Mention]:
             closing = last + 1 < len(after) and quoted and after[last + 1].text in _QUOTES_CLOSE
             span = (ts, after[last + 1 if closing else last].end)  # «الرئيس "هادي"» with its closing mark
         else:
+            # Only a comma or a bracket before the title brings a name before it: the last token
+            # is one when the last character that is not a space is.
+            last = _LAST_NON_SPACE.search(text, max(0, ts - _LOOK), ts)
+            if last is None or last.group() not in _COMMA and last.group() != "(":
+                continue
             before = _tokens(text[max(0, ts - _LOOK) : ts], max(0, ts - _LOOK))
             if not before or before[-1].text not in _COMMA and before[-1].text != "(":
                 continue

@@ -306,13 +306,19 @@ def groups(counts: Counter, state: State) -> list[list[str]]:
             by_key[k].append(base)
     out = []
     for bases in by_key.values():
-        # Most used first; on a tie, the spelling the language uses more (أوروبي before أوربي).
-        bases.sort(key=lambda b: (-counts[b], -_currency[b], b))
-        lead = bases[0]
-        members = [lead] + [b for b in bases[1:] if same_name(lead, b, state)]
-        if len(members) > 1:
+        members = _members(bases, counts, state)
+        if members:
             out.append(members)
     return out
+
+
+def _members(bases: list, counts, state: State) -> list | None:
+    """The confirmed group among bases that share one key, most used first; None if there is none."""
+    # Most used first; on a tie, the spelling the language uses more (أوروبي before أوربي).
+    bases.sort(key=lambda b: (-counts[b], -_currency[b], b))
+    lead = bases[0]
+    members = [lead] + [b for b in bases[1:] if same_name(lead, b, state)]
+    return members if len(members) > 1 else None
 
 
 def house_target(members: list[str], state: State) -> str | None:
@@ -359,6 +365,9 @@ def collect(doc, state: State):
 
 
 def check(doc, state: State, ctx):
+    if state.mode == "within":
+        yield from _within(doc, state, ctx)
+        return
     found = spellings(doc, state)
     if state.mode == "house":
         flagged = {}
@@ -370,9 +379,6 @@ def check(doc, state: State, ctx):
         for start, end, text in sorted((start, end, text) for text in flagged for start, end in spans[text]):
             fix, args = flagged[text]
             yield Hit(start, end, fix, args)
-        return
-    if state.mode == "within":
-        yield from _within(doc, found, state, ctx)
         return
     index = _corpus_index(ctx, state, ctx.rule_id if ctx else None)
     if index is None:
@@ -398,11 +404,68 @@ def check(doc, state: State, ctx):
     yield from _once_per_spelling(doc, found, report, ctx, fixes=False)
 
 
-def _within(doc, found: Spellings, state: State, ctx):
-    counts = found.base_counts()
+_PAIRS: dict = {}  # min_length -> WordMemo(surface form -> its possible (key, base) pairs)
+
+
+def _possible_pairs(min_length: int) -> WordMemo:
+    """surface form -> the (key, base) of each split it may take (one, unless the split depends on
+    whether its rest stands alone in the article), bases of min_length letters or more only."""
+    memo = _PAIRS.get(min_length)
+    if memo is None:
+        def pairs(word: str) -> tuple:
+            fixed, choices = _split_alone[word]
+            splits = (fixed,) if fixed is not None else tuple(parts for _, parts in choices)
+            return tuple(dict.fromkeys((key(parts[1]), parts[1]) for parts in splits if len(parts[1]) >= min_length))
+
+        memo = _PAIRS[min_length] = WordMemo(pairs, 1 << 17)
+    return memo
+
+
+def _shared_keys(doc, state: State) -> list[dict]:
+    """The article's bases by key, for the keys that more than one base has: [{base: uses}].
+
+    An article has a few such keys among hundreds, so they are found from each word's possible
+    (key, base) pairs with C-level passes (a run-wide memo, a set, a Counter); only the words with
+    a possible key among them are then split as the article decides (spellings() splits them all)."""
+    from itertools import chain
+    from operator import itemgetter
+
+    uses = doc.arabic_words
+    possible = list(map(_possible_pairs(state.min_length).__getitem__, uses))
+    distinct_pairs = set(chain.from_iterable(possible))
+    keys = list(map(itemgetter(0), distinct_pairs))
+    if len(keys) == len(set(keys)):
+        return []
+    multi = {k for k, n in Counter(keys).items() if n > 1}
+    by_key: dict = {}
+    standalone = None
+    for text, pairs in zip(uses, possible):
+        for k, _ in pairs:
+            if k in multi:
+                break
+        else:
+            continue
+        fixed, choices = _split_alone[text]
+        if fixed is None:
+            if standalone is None:
+                standalone = frozenset(map(bare_word.__getitem__, uses))
+            fixed = _choose(choices, standalone)
+        base = fixed[1]
+        if len(base) < state.min_length:
+            continue
+        bases = by_key.setdefault(key(base), {})
+        bases[base] = bases.get(base, 0) + uses[text]
+    return [bases for bases in by_key.values() if len(bases) > 1]
+
+
+def _within(doc, state: State, ctx):
+    shared = _shared_keys(doc, state)
+    if not shared:
+        return
+    counts = {base: n for bases in shared for base, n in bases.items()}
     corpus = _corpus_index(ctx, state, state.majority_from) if state.majority_from else None
     report = {}
-    for members in groups(counts, state):
+    for members in filter(None, (_members(list(bases), counts, state) for bases in shared)):
         wrong = _reported_elsewhere(ctx, members)
         house = house_target(members, state)
         if house in members:
@@ -420,7 +483,8 @@ def _within(doc, found: Spellings, state: State, ctx):
         for m in members:
             if m != best:
                 report[m] = {"suggestion": best, "base": m, "variants": variants, "safe": safe}
-    yield from _once_per_spelling(doc, found, report, ctx, fixes=True)
+    if report:
+        yield from _once_per_spelling(doc, spellings(doc, state), report, ctx, fixes=True)
 
 
 def _once_per_spelling(doc, found: Spellings, report: dict, ctx, fixes: bool):
