@@ -88,6 +88,7 @@ class Words:
     not_short: frozenset
     ministry_titles: list
     longest: int  # the longest mark or qualifier, in words
+    first_words: frozenset = frozenset()  # the first words of the marks and qualifiers
 
 
 def _load_words(path, env) -> Words:
@@ -117,7 +118,8 @@ def _load_words(path, env) -> Words:
     return Words(marks, qualifiers, before(data["history_before"]), before(data["prospective"]),
                  [fold(w) for w in data["counterpart"]], regex.compile(year_lead),
                  {str(k): [str(x) for x in v] for k, v in (data.get("long_forms") or {}).items()},
-                 frozenset(fold(w) for w in data["not_short"]), [fold(w) for w in data["ministry_titles"]], longest)
+                 frozenset(fold(w) for w in data["not_short"]), [fold(w) for w in data["ministry_titles"]], longest,
+                 frozenset(k[0] for k in [*marks, *qualifiers] if k))
 
 
 def name_key(words) -> tuple:
@@ -341,13 +343,16 @@ def _tokens(text: str, offset: int, limit: int | None = None) -> list:
     return out
 
 
-def _modifiers(toks: list, i: int, words: Words, names: dict | None = None):
+def _modifiers(toks: list, i: int, words: Words, model: Model | None = None):
     """Markers and qualifiers from toks[i]: (next index, mark class, mark token span, history?).
-    Stops where a name begins, so an honorific the base keeps in a name («الشيخ صباح») stays in it."""
+    Stops where a name of the model's begins, so an honorific the base keeps in a name («الشيخ صباح»)
+    stays in it."""
     mark, span, history = None, None, False
     for _ in range(4):
-        if names is not None and _name_at(toks, i, names):
+        if model is not None and _name_at(toks, i, model):
             break
+        if i >= len(toks) or toks[i].text not in words.first_words:
+            break  # no marker or qualifier begins here
         for size in range(min(words.longest, len(toks) - i), 0, -1):
             group = toks[i : i + size]
             if not all(t.word for t in group):
@@ -367,8 +372,11 @@ def _modifiers(toks: list, i: int, words: Words, names: dict | None = None):
     return i, mark, span, history
 
 
-def _name_at(toks: list, i: int, names: dict, backwards: bool = False):
+def _name_at(toks: list, i: int, model: Model, backwards: bool = False):
     """The longest name starting (or, backwards, ending) at toks[i]: (first, last index, people)."""
+    if not 0 <= i < len(toks) or not toks[i].word or not model.names_somebody[toks[i].text]:
+        return None  # every word of a name is a word of the base's names (the view is folded)
+    names = model.names
     for size in range(_NAME_SPAN, 0, -1):
         first, last = (i - size + 1, i) if backwards else (i, i + size - 1)
         if first < 0 or last >= len(toks):
@@ -432,13 +440,13 @@ def mentions(doc, model: Model) -> list[Mention]:
         if kind != "nationality":
             previous = (paragraph(ts), model.facts.offices[value].kind if kind == "office" else value)
         after = _tokens(text[te : te + _LOOK], te, model.tokens_after)
-        i, mark, mark_span, history = _modifiers(after, 0, words, model.names)
+        i, mark, mark_span, history = _modifiers(after, 0, words, model)
         if i < len(after) and after[i].text in _COMMA:
             i += 1
         if i < len(after) and after[i].text in _QUOTES_OPEN:  # «الرئيس "هادي"»
             i += 1
         quoted = i > 0 and after[i - 1].text in _QUOTES_OPEN
-        found = _name_at(after, i, model.names)
+        found = _name_at(after, i, model)
         if found:
             first, last, people = found
             closing = last + 1 < len(after) and quoted and after[last + 1].text in _QUOTES_CLOSE
@@ -466,7 +474,7 @@ def mentions(doc, model: Model) -> list[Mention]:
             k = len(before) - 2
             if k >= 0 and before[k].text in _QUOTES_CLOSE:
                 k -= 1
-            found = _name_at(before, k, model.names, backwards=True)
+            found = _name_at(before, k, model, backwards=True)
             if not found:
                 continue
             people = found[2]
