@@ -55,19 +55,30 @@ _ENDINGS = ("ين", "ون", "ات", "ان", "ة")
 # ق stays itself: it is a native letter that transliteration rarely uses (تركي is not ترقى).
 _SOUND = str.maketrans({"ج": "ك", "غ": "ك", "گ": "ك", "ڤ": "ف", "پ": "ب", "چ": "ك", "ژ": "ز"})
 _DOUBLED_VOWEL = rx(r"([اوي])\1+")
-_INNER_VOWELS = rx(r"(?<=.)[اوي](?=.)")
+_DOUBLED = ("اا", "وو", "يي")
+_NO_VOWELS = str.maketrans(dict.fromkeys("اوي"))
 
 
 @lru_cache(maxsize=100_000)
 def sound(base: str) -> str:
     """The base with sound classes merged and doubled vowel letters collapsed; vowels kept."""
-    return _DOUBLED_VOWEL.sub(r"\1", fold(base).translate(_SOUND))
+    merged = fold(base).translate(_SOUND)
+    # Most words double no vowel letter: three C-level searches spare them the regex.
+    if not any(pair in merged for pair in _DOUBLED):
+        return merged
+    return _DOUBLED_VOWEL.sub(_first_group, merged)
+
+
+def _first_group(m) -> str:
+    return m.group(1)
 
 
 @lru_cache(maxsize=100_000)
 def key(base: str) -> str:
-    """The transliteration key: sound() without long vowels inside the word."""
-    return _INNER_VOWELS.sub("", sound(base))
+    """The transliteration key: sound() without long vowels inside the word (its first and last
+    letters stay)."""
+    merged = sound(base)
+    return merged if len(merged) <= 2 else merged[0] + merged[1:-1].translate(_NO_VOWELS) + merged[-1]
 
 
 def split_token(token: str, standalone: frozenset) -> tuple[str, str, str]:
