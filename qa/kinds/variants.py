@@ -34,7 +34,7 @@ import regex
 
 from ..rxcache import compile as rx
 
-from ..arabic import WordMemo, bare_word, fold, strip_marks
+from ..arabic import WordMemo, bare_word, fold, has_marks, strip_marks
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
 
@@ -459,7 +459,8 @@ def _shared_keys(doc, state: State) -> list[dict]:
         fixed, choices = _split_alone[text]
         if fixed is None:
             if standalone is None:
-                standalone = frozenset(map(bare_word.__getitem__, uses))
+                # Without marks in the article each word stands alone as it is written.
+                standalone = frozenset(map(bare_word.__getitem__, uses)) if has_marks(doc.text) else uses
             fixed = _choose(choices, standalone)
         base = fixed[1]
         if len(base) < state.min_length:
