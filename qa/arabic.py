@@ -143,6 +143,20 @@ def arabic_word_texts(text: str) -> list[str]:
     return codecs.charmap_decode(encoded.translate(_word_gaps), "strict", _CODE_PAGE)[0].split()
 
 
+def count_word(text: str, word: str) -> int:
+    """Occurrences of `word` (Arabic letters) in `text` as a whole Arabic word: one str.find per
+    occurrence of it, so ask it of a few words, not of every word."""
+    count, size, end_of_text = 0, len(word), len(text)
+    start = text.find(word)
+    while start != -1:
+        end = start + size
+        if (start == 0 or not is_arabic_word_char(text[start - 1])) and (
+                end == end_of_text or not is_arabic_word_char(text[end])):
+            count += 1
+        start = text.find(word, start + 1)
+    return count
+
+
 def has_marks(text: str) -> bool:
     """Does the text hold a diacritic or a tatweel anywhere?"""
     return _DELETABLE.search(text) is not None

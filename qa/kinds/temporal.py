@@ -67,7 +67,6 @@ _LOOK = 160  # characters read around a title for markers and a name
 _NOT_SURNAME_AFTER = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "آل", "عبد", "أبو", "ابو", "ولد", "أم"))
 _QUOTE_PAIRS = {"«": "»", "“": "”"}
 # A word as the name index may hold it: folded (single-word names) and by transliteration key.
-_NAME_WORD = WordMemo(lambda word: frozenset((fold(word), translit_key(fold(word)))))
 _CONTEXT = 1500  # characters before a mention read for an open quotation
 
 
@@ -137,7 +136,9 @@ class _NamesSomebody:
         self.keys = keys
 
     def __call__(self, word: str) -> bool:
-        return not _NAME_WORD[word].isdisjoint(self.keys)
+        # As the name index holds a word: folded (single-word names) and by transliteration key.
+        folded = fold(word)
+        return folded in self.keys or translit_key(folded) in self.keys
 
 
 @dataclass(eq=False)  # hashed by identity: a document's cache keys mentions by the model

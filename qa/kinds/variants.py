@@ -379,8 +379,8 @@ def check(doc, state: State, ctx):
     if state.mode == "within":
         yield from _within(doc, state, ctx)
         return
-    found = spellings(doc, state)
     if state.mode == "house":
+        found = spellings(doc, state)
         flagged = {}
         for text, (prefix, base, ending) in found.parts.items():
             preferred = state.house.house_form(base)
@@ -393,7 +393,8 @@ def check(doc, state: State, ctx):
         return
     index = _corpus_index(ctx, state, ctx.rule_id if ctx else None)
     if index is None:
-        return
+        return  # outside corpus mode: no article is split for nothing
+    found = spellings(doc, state)
     mine = Counter(found.base_counts())
     # A key's bases belong to it alone, so the per-key tables join without summing; a key spelt
     # one way in the whole corpus can form no group and is left out.
@@ -424,7 +425,8 @@ def _possible_pairs(min_length: int) -> WordMemo:
     memo = _PAIRS.get(min_length)
     if memo is None:
         def pairs(word: str) -> tuple:
-            fixed, choices = _split_alone[word]
+            # Not through the _split_alone memo: only the few words of a shared key need it again.
+            fixed, choices = _split_alone_of(word)
             splits = (fixed,) if fixed is not None else tuple(parts for _, parts in choices)
             return tuple(dict.fromkeys((key(parts[1]), parts[1]) for parts in splits if len(parts[1]) >= min_length))
 

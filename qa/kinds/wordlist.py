@@ -29,7 +29,7 @@ import regex
 
 from ..rxcache import compile as rx
 
-from ..arabic import AR_WORD, AR_WORD_CHAR, WordTable, fold, strip_marks
+from ..arabic import AR_WORD, AR_WORD_CHAR, WordTable, count_word, fold, strip_marks
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
 
@@ -209,9 +209,6 @@ class _Word(NamedTuple):
 
 
 _DOUBTFUL = ("", "folded")  # list statuses that send a form to the analyser
-# Surface forms of four letters or more met in the run, by folded bare form: a document's count of
-# a folded form is the sum of its forms' occurrences (kept beside _ODD and cleared with it).
-_FORMS: dict = {}
 
 
 def _judge_new(new: set) -> dict:
@@ -226,11 +223,9 @@ def _judge_new(new: set) -> dict:
         if len(word) < 4:
             continue
         bare = strip_marks(word)
-        folded = fold(bare)
-        _FORMS.setdefault(folded, []).append(word)
         status = list_status(bare)
         if status != "common":
-            odd[word] = (bare, folded, status)
+            odd[word] = (bare, fold(bare), status)
     doubtful = [bare for bare, _, status in odd.values() if status in _DOUBTFUL]
     verdicts = analyse(doubtful) if doubtful else {}
     out = {}
@@ -241,7 +236,7 @@ def _judge_new(new: set) -> dict:
 
 
 # Surface form -> _Word, for the forms of the run that are not common words.
-_ODD = WordTable(_judge_new, 1 << 17, _FORMS.clear)
+_ODD = WordTable(_judge_new, 1 << 17)
 
 
 @dataclass
@@ -252,10 +247,13 @@ class _Analysis:
     unknown: frozenset  # bares known to neither the list nor the analyser (see _unknown)
     corpus: dict = None  # folded bare -> documents of the corpus that use it (corpus mode)
 
-    def count(self, folded: str) -> int:
-        """Occurrences in the document of the words whose folded bare form is `folded`."""
-        occurrences = self.occurrences
-        return sum(occurrences.get(word, 0) for word in _FORMS.get(folded, ()))
+
+
+def _count(doc, folded: str) -> int:
+    """Occurrences in the document of the words whose folded bare form is `folded`: its occurrences
+    as a whole word in the folded view (folding deletes marks inside words only and maps letters to
+    letters, so the view's words are the folded words), asked only of the few words a rule may flag."""
+    return count_word(doc.folded.text, folded)
 
 
 def _analysis(doc) -> _Analysis:
@@ -327,7 +325,7 @@ def _marked_as_name(doc, a: _Analysis, token, bare: str) -> bool:
     """The writer's own marks of a name: it recurs (in the article or across the corpus), it is
     quoted, or a Latin twin follows it."""
     folded = fold(bare)
-    if a.count(folded) >= 2 or a.corpus.get(folded, 0) >= 2:
+    if _count(doc, folded) >= 2 or a.corpus.get(folded, 0) >= 2:
         return True
     text = doc.text
     before, after = text[token.start - 1 : token.start], text[token.end : token.end + 1]
@@ -433,7 +431,7 @@ def _nonwords(doc, state: State):
         if plan is _ALWAYS:
             yield from _spans(doc, word)
             continue
-        if a.count(info.folded) != 1:
+        if _count(doc, info.folded) != 1:
             continue
         test, definite = plan
         bare = info.bare
@@ -502,7 +500,7 @@ def _clusters(doc, state: State):
     unknown = []
     for word, info in a.odd.items():
         plan = _memo(plans, word, lambda: _cluster_plan(info, state))
-        if plan is _ALWAYS or (plan is _ONCE and a.count(info.folded) == 1):
+        if plan is _ALWAYS or (plan is _ONCE and _count(doc, info.folded) == 1):
             unknown.extend(_spans(doc, word))
     if len(unknown) < state.min_unknown:
         return
