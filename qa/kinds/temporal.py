@@ -535,7 +535,7 @@ def _historical(doc, model: Model, mention: Mention, person, office, day: dt.dat
     text = doc.folded.text
     if model.words.history_before.search(text[max(0, mention.title_start - 40) : mention.title_start]):
         return True  # «في عهد الرئيس …», «زمن الرئيس …»: the word governs this very mention
-    tail = [t.text for t in _tokens(fold(doc.text[mention.end : mention.end + 60]), 0)[:5]]
+    tail = [t.text for t in _tokens(fold(doc.text[mention.end : mention.end + 60]), 0, 5)]
     if any(model.words.marks.get(tuple(tail[i : i + size])) == "history" for i in (0, 1, 2) for size in (3, 2, 1)):
         return True  # «… باراك أوباما آنذاك», «إدارة الرئيس أوباما قالت في حينها»
     s_start, s_end = _sentence_span(doc, mention.start)
