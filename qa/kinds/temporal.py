@@ -416,13 +416,13 @@ def mentions(doc, model: Model) -> list[Mention]:
     key = ("temporal-fact", model)
     if key in doc.cache:
         return doc.cache[key]
-    view = doc.folded
-    text = view.text
     out, taken = [], []
     doc.cache[key] = out
-    # Each distinct word once per run: does the article name anybody in the base at all?
-    if not any(map(model.names_somebody.__getitem__, doc.arabic_words)):
-        return out
+    # No prefilter on the article's words: the transliteration keys of particles (من، على، عن)
+    # match words of names, so every article of the calibration corpus passed one. A name is
+    # looked for only where a title is, and only at a word of some name (_name_at).
+    view = doc.folded
+    text = view.text
     words, previous = model.words, None
 
     def paragraph(folded_offset):
