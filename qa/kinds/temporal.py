@@ -344,6 +344,47 @@ def _tokens(text: str, offset: int, limit: int | None = None) -> list:
     return out
 
 
+class _LazyTokens:
+    """_tokens(text, offset, limit), found only as far as they are read: after a title, mentions()
+    mostly reads a handful. Read with toks[i], toks[a:b] and _has(toks, n)."""
+
+    __slots__ = ("_found", "_matches", "_offset")
+
+    def __init__(self, text: str, offset: int, limit: int | None = None):
+        self._matches, self._offset, self._found = islice(_TOKEN.finditer(text), limit), offset, []
+
+    def has(self, n: int) -> bool:
+        """Are there at least n tokens?"""
+        found = self._found
+        while len(found) < n:
+            m = next(self._matches, None)
+            if m is None:
+                return False
+            token = m.group()
+            start, end = m.span()
+            found.append(_new_tok((token, self._offset + start, self._offset + end, token[0].isalpha())))
+        return True
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            if index.stop is None or index.stop < 0:
+                self.has(1 << 30)
+            else:
+                self.has(index.stop)
+        else:
+            self.has(1 << 30 if index < 0 else index + 1)
+        return self._found[index]
+
+    def __len__(self) -> int:
+        self.has(1 << 30)
+        return len(self._found)
+
+
+def _has(toks, n: int) -> bool:
+    """Are there at least n tokens in a token list or _LazyTokens?"""
+    return toks.has(n) if type(toks) is _LazyTokens else len(toks) >= n
+
+
 def _modifiers(toks: list, i: int, words: Words, model: Model | None = None):
     """Markers and qualifiers from toks[i]: (next index, mark class, mark token span, history?).
     Stops where a name of the model's begins, so an honorific the base keeps in a name («الشيخ صباح»)
@@ -352,9 +393,9 @@ def _modifiers(toks: list, i: int, words: Words, model: Model | None = None):
     for _ in range(4):
         if model is not None and _name_at(toks, i, model):
             break
-        if i >= len(toks) or toks[i].text not in words.first_words:
+        if not _has(toks, i + 1) or toks[i].text not in words.first_words:
             break  # no marker or qualifier begins here
-        for size in range(min(words.longest, len(toks) - i), 0, -1):
+        for size in range(words.longest if _has(toks, i + words.longest) else len(toks) - i, 0, -1):
             group = toks[i : i + size]
             if not all(t.word for t in group):
                 continue
@@ -375,12 +416,12 @@ def _modifiers(toks: list, i: int, words: Words, model: Model | None = None):
 
 def _name_at(toks: list, i: int, model: Model, backwards: bool = False):
     """The longest name starting (or, backwards, ending) at toks[i]: (first, last index, people)."""
-    if not 0 <= i < len(toks) or not toks[i].word or not model.names_somebody[toks[i].text]:
+    if i < 0 or not _has(toks, i + 1) or not toks[i].word or not model.names_somebody[toks[i].text]:
         return None  # every word of a name is a word of the base's names (the view is folded)
     names = model.names
     for size in range(_NAME_SPAN, 0, -1):
         first, last = (i - size + 1, i) if backwards else (i, i + size - 1)
-        if first < 0 or last >= len(toks):
+        if first < 0 or not _has(toks, last + 1):
             continue
         group = toks[first : last + 1]
         if all(t.word for t in group):
@@ -440,17 +481,17 @@ def mentions(doc, model: Model) -> list[Mention]:
         kind, value = model.titles[m.group("title")]
         if kind != "nationality":
             previous = (paragraph(ts), model.facts.offices[value].kind if kind == "office" else value)
-        after = _tokens(text[te : te + _LOOK], te, model.tokens_after)
+        after = _LazyTokens(text[te : te + _LOOK], te, model.tokens_after)
         i, mark, mark_span, history = _modifiers(after, 0, words, model)
-        if i < len(after) and after[i].text in _COMMA:
+        if _has(after, i + 1) and after[i].text in _COMMA:
             i += 1
-        if i < len(after) and after[i].text in _QUOTES_OPEN:  # «الرئيس "هادي"»
+        if _has(after, i + 1) and after[i].text in _QUOTES_OPEN:  # «الرئيس "هادي"»
             i += 1
         quoted = i > 0 and after[i - 1].text in _QUOTES_OPEN
         found = _name_at(after, i, model)
         if found:
             first, last, people = found
-            closing = last + 1 < len(after) and quoted and after[last + 1].text in _QUOTES_CLOSE
+            closing = _has(after, last + 2) and quoted and after[last + 1].text in _QUOTES_CLOSE
             span = (ts, after[last + 1 if closing else last].end)  # «الرئيس "هادي"» with its closing mark
         else:
             # Only a comma or a bracket before the title brings a name before it: the last token
@@ -462,10 +503,10 @@ def mentions(doc, model: Model) -> list[Mention]:
             if not before or before[-1].text not in _COMMA and before[-1].text != "(":
                 continue
             if before[-1].text == "(":  # NAME (TITLE [mark])
-                close = i if i < len(after) and after[i].text == ")" else None
+                close = i if _has(after, i + 1) and after[i].text == ")" else None
                 if close is None:
                     j, *_ = _modifiers(after, 0, words)
-                    close = j if j < len(after) and after[j].text == ")" else None
+                    close = j if _has(after, j + 1) and after[j].text == ")" else None
                 if close is None:
                     continue
                 end = after[close].end
