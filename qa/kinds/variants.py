@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter, defaultdict
+from itertools import chain
+from operator import itemgetter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -420,15 +422,17 @@ _PAIRS: dict = {}  # min_length -> WordMemo(surface form -> its possible (key, b
 
 
 def _possible_pairs(min_length: int) -> WordMemo:
-    """surface form -> the (key, base) of each split it may take (one, unless the split depends on
-    whether its rest stands alone in the article), bases of min_length letters or more only."""
+    """surface form -> the key and base of each split it may take (one, unless the split depends on
+    whether its rest stands alone in the article), bases of min_length letters or more only, as one
+    flat tuple (key, base, key, base, …): a run holds tens of thousands of them."""
     memo = _PAIRS.get(min_length)
     if memo is None:
         def pairs(word: str) -> tuple:
             # Not through the _split_alone memo: only the few words of a shared key need it again.
             fixed, choices = _split_alone_of(word)
             splits = (fixed,) if fixed is not None else tuple(parts for _, parts in choices)
-            return tuple(dict.fromkeys((key(parts[1]), parts[1]) for parts in splits if len(parts[1]) >= min_length))
+            found = dict.fromkeys((key(parts[1]), parts[1]) for parts in splits if len(parts[1]) >= min_length)
+            return tuple(chain.from_iterable(found))
 
         memo = _PAIRS[min_length] = WordMemo(pairs, 1 << 17)
     return memo
@@ -440,12 +444,10 @@ def _shared_keys(doc, state: State) -> list[dict]:
     An article has a few such keys among hundreds, so they are found from each word's possible
     (key, base) pairs with C-level passes (a run-wide memo, a set, a Counter); only the words with
     a possible key among them are then split as the article decides (spellings() splits them all)."""
-    from itertools import chain
-    from operator import itemgetter
-
     uses = doc.arabic_words
     possible = list(map(_possible_pairs(state.min_length).__getitem__, uses))
-    distinct_pairs = set(chain.from_iterable(possible))
+    flat = chain.from_iterable(possible)
+    distinct_pairs = set(zip(flat, flat))
     keys = list(map(itemgetter(0), distinct_pairs))
     if len(keys) == len(set(keys)):
         return []
@@ -453,10 +455,9 @@ def _shared_keys(doc, state: State) -> list[dict]:
     by_key: dict = {}
     standalone = None
     for text, pairs in zip(uses, possible):
-        for k, _ in pairs:
-            if k in multi:
-                break
-        else:
+        # Bases are tested too: a word taken in for a base that spells a shared key is split and
+        # counted under its own key, which then has that one base only.
+        if multi.isdisjoint(pairs):
             continue
         fixed, choices = _split_alone[text]
         if fixed is None:
