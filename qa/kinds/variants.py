@@ -114,16 +114,22 @@ def _article_split(token: str) -> tuple[str, str, tuple]:
     """(word without marks, its article, and the one-letter proclitics it might start with, each
     with the rest of the word): the part of split_token that does not depend on the article."""
     word = strip_marks(token)
-    for article in _ARTICLE:
-        if word.startswith(article) and len(word) - len(article) >= 3:
-            return word, article, ()
+    if word.startswith(_ARTICLE):  # one C-level test spares most words the loop
+        for article in _ARTICLE:
+            if word.startswith(article) and len(word) - len(article) >= 3:
+                return word, article, ()
     if word[:1] not in _SINGLE_FIRST:
         return word, "", ()
     return word, "", tuple((single, word[len(single):]) for single in _SINGLE if word.startswith(single))
 
 
+_NISBA_ENDINGS = tuple("ي" + ending for ending in _ENDINGS)
+
+
 @lru_cache(maxsize=1 << 15)
 def _ending_split(rest: str) -> tuple[str, str]:
+    if not rest.endswith(_NISBA_ENDINGS):
+        return rest, ""
     for ending in _ENDINGS:
         if rest.endswith("ي" + ending) and len(rest) - len(ending) >= 4:
             return rest[: -len(ending)], ending
@@ -430,8 +436,10 @@ def _possible_pairs(min_length: int) -> WordMemo:
         def pairs(word: str) -> tuple:
             # Not through the _split_alone memo: only the few words of a shared key need it again.
             fixed, choices = _split_alone_of(word)
-            splits = (fixed,) if fixed is not None else tuple(parts for _, parts in choices)
-            found = dict.fromkeys((key(parts[1]), parts[1]) for parts in splits if len(parts[1]) >= min_length)
+            if fixed is not None:
+                base = fixed[1]
+                return (key(base), base) if len(base) >= min_length else ()
+            found = dict.fromkeys((key(parts[1]), parts[1]) for _, parts in choices if len(parts[1]) >= min_length)
             return tuple(chain.from_iterable(found))
 
         memo = _PAIRS[min_length] = WordMemo(pairs, 1 << 17)
