@@ -8,8 +8,10 @@ a given name, it stands beside another name, it has a Latin twin in parentheses,
 transliteration (long vowels throughout, a foreign ending, letters such as پ چ گ). A token whose
 letters rearrange into a frequent word, used once, is a shuffle, whatever it looks like.
 
-Every question is asked once per distinct word of the document (memoised in doc.cache and across
-documents); positions are looked up only for the words flagged.
+Every question is asked once per distinct word of the run: a run-wide WordTable keeps what the list
+and the analyser say of the forms that are not common words, and each rule's plan for a form is
+memoised; a document costs one look-up per distinct word, and Python work on its few uncommon
+forms only. Positions and counts are looked up only for the words a rule may flag.
 
 Modes:
   nonword   a non-word, with or without the article (the article also takes a word out of the names:
@@ -20,7 +22,6 @@ Modes:
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -241,7 +242,6 @@ _ODD = WordTable(_judge_new, 1 << 17)
 
 @dataclass
 class _Analysis:
-    occurrences: Counter  # surface form -> occurrences in the document (doc.arabic_words)
     odd: dict  # surface form of four letters or more -> _Word, for the forms that are not common words
     verdict: dict  # bare -> analyser verdict, for the forms the list does not hold as written
     unknown: frozenset  # bares known to neither the list nor the analyser (see _unknown)
@@ -263,10 +263,9 @@ def _analysis(doc) -> _Analysis:
     cached = doc.cache.get("word-list:analysis")
     if cached is not None:
         return cached
-    occurrences = doc.arabic_words
-    odd = _ODD.of(occurrences.keys())
+    odd = _ODD.of(doc.arabic_words.keys())
     verdict = {info.bare: info.verdict for info in odd.values() if info.status in _DOUBTFUL}
-    result = _Analysis(occurrences, odd, verdict, frozenset(info.bare for info in odd.values() if info.unknown), {})
+    result = _Analysis(odd, verdict, frozenset(info.bare for info in odd.values() if info.unknown), {})
     doc.cache["word-list:analysis"] = result
     return result
 
