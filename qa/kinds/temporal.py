@@ -382,7 +382,9 @@ class _LazyTokens:
 
 def _has(toks, n: int) -> bool:
     """Are there at least n tokens in a token list or _LazyTokens?"""
-    return toks.has(n) if type(toks) is _LazyTokens else len(toks) >= n
+    if type(toks) is _LazyTokens:
+        return len(toks._found) >= n or toks.has(n)
+    return len(toks) >= n
 
 
 def _modifiers(toks: list, i: int, words: Words, model: Model | None = None):
