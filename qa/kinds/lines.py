@@ -625,7 +625,7 @@ def _titleish(info: LineInfo) -> bool:
     # breadcrumb and a byline.
     return (info.klass in ("body", "context") and 3 <= info.n <= 30 and arabic_enough and not text.endswith(("،", ","))
             and not info.ends and not info.notice and info.section < 0.7
-            and not (info.dated and info.n <= 25) and not info.menu_items
+            and not (info.n <= 25 and info.dated) and not info.menu_items
             and not info.card_head)
 
 
@@ -648,7 +648,7 @@ def _vocabulary(lines) -> set:
     return vocabulary
 
 
-def _find_title(infos: list[LineInfo], first: int, vocabulary: set, named: int | None) -> int | None:
+def _find_title(infos: list[LineInfo], first: int, keys: set, named: int | None) -> int | None:
     """The article's own title. The page's <title> names it when there is one; otherwise it is a
     headline-like line shortly before the body that shares the body's words, the earliest such
     (a caption or a byline comes after the title), else the nearest headline-like line, else the
@@ -657,8 +657,6 @@ def _find_title(infos: list[LineInfo], first: int, vocabulary: set, named: int |
         return named
     window = [k for k in range(max(0, first - 15), first) if _titleish(infos[k])]
     if window:
-        # By first five letters, as a headline says «جرائم» where the body says «جرائمهم».
-        keys = {w[:5] for w in vocabulary}
         scores = {k: _key_overlap(infos[k], keys) for k in window}
         best = max(scores.values())
         if best >= 0.3:
@@ -689,12 +687,15 @@ def _page_pass(infos: list[LineInfo], state: State) -> bool:
         info.in_body = True
     vocabulary = _vocabulary(infos[first : last + 1])
     named = _page_title(infos)
-    title = _find_title(infos, first, vocabulary, named)
+    # The body's words by their first five letters, as a headline says «جرائم» where the body
+    # says «جرائمهم».
+    keys = {w[:5] for w in vocabulary}
+    title = _find_title(infos, first, keys, named)
     # A first line right above the body (a standfirst or a chapter line at most between) that
     # shares the body's words heads the article whatever its length; a masthead there does not.
     opening = [title] if title is not None else []
     if (first <= 2 and infos[0].klass in ("body", "context") and not infos[0].notice
-            and _key_overlap(infos[0], {w[:5] for w in vocabulary}) >= 0.3):
+            and _key_overlap(infos[0], keys) >= 0.3):
         opening.append(0)
     for k in opening:
         infos[k].title = True
@@ -770,7 +771,7 @@ def _mark_cards(infos: list[LineInfo], state: State) -> None:
 
 def _stamp(info: LineInfo) -> bool:
     """A line that is a date or a time and little else (a paragraph may mention a date)."""
-    return info.dated and info.n <= 6 and not info.ends
+    return info.n <= 6 and not info.ends and info.dated  # the date, worked out last
 
 
 def _mark_comments(infos: list[LineInfo]) -> None:
@@ -804,23 +805,30 @@ def _card(infos, k) -> bool:
     before = infos[k - 1] if k else None
     after = infos[k + 1] if k + 1 < len(infos) else None
     return (before is not None and before.label == "headline" and before.n >= 4 and _restates(before, infos[k])
-            and (after is None or after.dated or after.label == "headline" or after.klass != "body"))
+            and (after is None or after.label == "headline" or after.klass != "body" or after.dated))
 
 
 def _page_title(infos) -> int | None:
     """"Headline - Site" as the page's <title>, when the headline is also a line of its own: the
     line is furniture and the headline's own line is the article's title."""
-    keys = {}
-    for k, info in enumerate(infos):
-        if info.n >= 3:
-            keys.setdefault(" ".join(info.words), k)
+    keys = None  # a line's words -> its first index, built for the first line that splits
     named = None
     for k, info in enumerate(infos):
         if info.klass != "body" or info.prose and info.ends:
             continue
-        parts = _TITLE_SPLIT.split(info.text)
+        text = info.text
+        # _TITLE_SPLIT splits only at one of these.
+        if not ("-" in text or "–" in text or "—" in text or "|" in text or ":" in text or "«" in text
+                or "»" in text):
+            continue
+        parts = _TITLE_SPLIT.split(text)
         if len(parts) < 2:
             continue
+        if keys is None:
+            keys = {}
+            for j, line in enumerate(infos):
+                if line.n >= 3:
+                    keys.setdefault(" ".join(line.words), j)
         for head in (" - ".join(parts[:-1]), " - ".join(parts[1:])):
             words = _norm_words(head)
             other = keys.get(" ".join(words))
@@ -900,7 +908,7 @@ def _subheading_after_box(infos, k, last, box_items) -> bool:
     """A short line closing a box right before the next paragraph: a subheading as likely as the
     box's last item, and a lost subheading costs more than a kept item."""
     info = infos[k]
-    if info.dated or k + 1 > last or infos[k + 1].label != "good":
+    if k + 1 > last or infos[k + 1].label != "good" or info.dated:
         return False
     # The paragraph under it restates it, as a paragraph restates its subheading.
     return (box_items >= 1 and info.n <= 5) or _restates(info, infos[k + 1])
@@ -1043,7 +1051,7 @@ def _teaser(infos, k) -> bool:
     if before is None or before.in_body or before.title or before.label != "headline" \
             or not _restates(before, infos[k]):
         return False
-    return after is None or after.label in ("headline", "short", "bad") or after.dated or after.klass != "body"
+    return after is None or after.label in ("headline", "short", "bad") or after.klass != "body" or after.dated
 
 
 def article_lines(doc, state: State) -> set[int]:
