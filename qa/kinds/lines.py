@@ -342,16 +342,28 @@ _arabic_run = WordMemo(lambda word: is_arabic_word_char(word[0]))
 def _line_words(doc):
     """(start, end, stripped text, [folded words], Arabic words) per non-blank line. Each
     distinct word is folded once."""
-    text = doc.text
     fold_word, arabic_run = _folded_lower.__getitem__, _arabic_run.__getitem__
-    for line in doc.lines:
-        segment = text[line.start : line.end]
+    for start, segment in _segments(doc):
         stripped = segment.strip()
         if not stripped:
             continue
-        start = line.start + len(segment) - len(segment.lstrip())
+        start += len(segment) - len(segment.lstrip())
         runs = _LINE_WORD.findall(stripped)
         yield start, start + len(stripped), stripped, list(map(fold_word, runs)), sum(map(arabic_run, runs))
+
+
+def _segments(doc):
+    """(start, text) of each line of Document.lines, without its line break. A text with no "\r"
+    is cut with one str.split instead of a Line object per line."""
+    text = doc.text
+    if "\r" in text:
+        for line in doc.lines:
+            yield line.start, text[line.start : line.end]
+        return
+    start = 0
+    for segment in text.split("\n"):
+        yield start, segment
+        start += len(segment) + 1
 
 
 _CLITICS = rx(r"^(?:[وف])?(?:[بكل])?(?:ال|لل)?")
