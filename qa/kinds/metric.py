@@ -18,7 +18,7 @@ import regex
 from ..rxcache import compile as rx
 
 from ..arabic import fold, folded_bare_word
-from ..stats import document_stats, sentence_lengths, word_starts, words_between
+from ..stats import document_stats, sentence_lengths, word_counts, words_between
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
 
@@ -82,9 +82,9 @@ def check(doc, state: State, ctx):
             if words > state.limit:
                 yield Hit(start, end, None, {"words": words, "max": int(state.limit)})
     elif state.measure == "paragraph-words":
-        starts = word_starts(doc)
+        between = word_counts(doc).between
         for line in doc.lines:
-            words = words_between(starts, line.start, line.end)
+            words = between(line.start, line.end)
             if words > state.limit:
                 yield Hit(line.start, line.end, None, {"words": words, "max": int(state.limit)})
     elif state.measure == "wa-chain":
