@@ -50,7 +50,7 @@ import regex
 
 from ..rxcache import compile as rx
 
-from ..arabic import AR_WORD, LATIN_WORD, WordMemo, fold, is_arabic_word_char
+from ..arabic import AR_WORD, AR_WORD_CHAR, LATIN_WORD, WordMemo, fold, is_arabic_word_char
 from . import Hit, ParamError
 from ._util import check_params, expect
 
@@ -243,15 +243,24 @@ class LineInfo:
     _menu_items = 0
     _phrases = None
 
-    def __init__(self, start: int, end: int, text: str, words: list, arabic: int):
-        self.start, self.end, self.text, self.words, self.arabic = start, end, text, words, arabic
+    def __init__(self, start: int, end: int, text: str, words: list, runs: list):
+        self.start, self.end, self.text, self.words, self.runs = start, end, text, words, runs
         self.n = len(words)
-        self.latin = self.n - arabic
         self._dated = None
 
     @property
     def prose(self) -> bool:
         return self.label in ("good", "near")
+
+    @property
+    def arabic(self) -> int:
+        """How many of its words are Arabic."""
+        return sum(map(_arabic_run.__getitem__, self.runs))
+
+    @property
+    def has_arabic(self) -> bool:
+        # Every Arabic word character belongs to an Arabic run: one search, stopped at the first.
+        return _AR_CHAR.search(self.text) is not None
 
     @property
     def dated(self) -> bool:
@@ -337,19 +346,20 @@ _folded_lower = WordMemo(lambda word: fold(word).lower())
 # Is a run of _LINE_WORD an Arabic one? The two scripts' letters are disjoint, so its first
 # character tells.
 _arabic_run = WordMemo(lambda word: is_arabic_word_char(word[0]))
+_AR_CHAR = rx(AR_WORD_CHAR, regex.V1)
 
 
 def _line_words(doc):
-    """(start, end, stripped text, [folded words], Arabic words) per non-blank line. Each
+    """(start, end, stripped text, [folded words], [words as written]) per non-blank line. Each
     distinct word is folded once."""
-    fold_word, arabic_run = _folded_lower.__getitem__, _arabic_run.__getitem__
+    fold_word = _folded_lower.__getitem__
     for start, segment in _segments(doc):
         stripped = segment.strip()
         if not stripped:
             continue
         start += len(segment) - len(segment.lstrip())
         runs = _LINE_WORD.findall(stripped)
-        yield start, start + len(stripped), stripped, list(map(fold_word, runs)), sum(map(arabic_run, runs))
+        yield start, start + len(stripped), stripped, list(map(fold_word, runs)), runs
 
 
 def _segments(doc):
@@ -405,8 +415,8 @@ def classify(doc, state: State) -> list[LineInfo]:
 
     infos = []
     is_stopword, content_stem = state.is_stopword, state.content_stem
-    for start, end, stripped, words, arabic in _line_words(doc):
-        info = LineInfo(start, end, stripped, words, arabic)
+    for start, end, stripped, words, runs in _line_words(doc):
+        info = LineInfo(start, end, stripped, words, runs)
         infos.append(info)
         # The stripped line ends in no whitespace: what ends it is its last character.
         info.sentence = stripped[-1] in _TERMINAL_CHARS
@@ -484,7 +494,7 @@ def _caption_neighbours(infos: list[LineInfo]) -> None:
                 info.klass == "furniture" and info.words[:3] == ["التعليق", "علي", "الصوره"]):
             continue
         text = info.text
-        if info.words[:1] == ["التعليق"] or (info.arabic == 0 and info.n <= 3):
+        if info.words[:1] == ["التعليق"] or (info.n <= 3 and not info.has_arabic):
             neighbour = k + 1  # under a caption label, or under a Latin credit line («AFP»)
         elif text.startswith(("(", "[")):
             neighbour = k - 1  # over its credit in brackets
@@ -555,7 +565,7 @@ def _first_label(info: LineInfo, stripped: str, state: State) -> None:
     info.ends, info.question = ends, question
     if n == 0:
         info.label = "bad"
-    elif info.arabic == 0:
+    elif not info.has_arabic:
         info.label = "bad"  # Latin only: a label, a credit, a button
     elif ends and n >= state.good_words and density >= state.good_density:
         info.label = "good"
@@ -631,11 +641,14 @@ def _set(info: LineInfo, klass: str, reason_ar: str, reason_en: str) -> None:
 def _titleish(info: LineInfo) -> bool:
     # A headline: mostly Arabic (a Latin label such as "Author, …" is a byline), no sentence or
     # clause end (a caption credit ends in «،»), no date (a caption or a teaser carries one).
-    text = info.text
-    arabic_enough = info.arabic >= info.n * 0.85 or (info.n >= 6 and info.arabic >= info.n * 0.7)
+    def arabic_enough():
+        arabic = info.arabic
+        return arabic >= info.n * 0.85 or (info.n >= 6 and arabic >= info.n * 0.7)
+
     # A short line the context pass took for furniture may still be the title, between a
     # breadcrumb and a byline.
-    return (info.klass in ("body", "context") and 3 <= info.n <= 30 and arabic_enough and not text.endswith(("،", ","))
+    return (info.klass in ("body", "context") and 3 <= info.n <= 30 and arabic_enough()
+            and not info.text.endswith(("،", ","))
             and not info.ends and not info.notice and info.section < 0.7
             and not (info.n <= 25 and info.dated) and not info.menu_items
             and not info.card_head)
@@ -971,7 +984,7 @@ def _outside(infos, first, last, vocabulary) -> None:
             _set(info, "headline-list", "قائمة عناوين أخرى", "list of other headlines")
         elif info.dated:
             _set(info, "outside", "تاريخ أو وقت", "a date or a time")
-        elif info.arabic == 0:
+        elif not info.has_arabic:
             _set(info, "outside", "عبارة لاتينية", "a Latin label")
         elif info.n <= 3:
             _set(info, "outside", "كلمات قليلة بين كتل الصفحة", "a few words between blocks of the page")
