@@ -136,6 +136,7 @@ class State:
     content_stem: WordMemo = None  # a content word's stem, None for a stop word or a short word
     may_open_phrase: WordMemo = None  # does a furniture phrase start at this word (or after its proclitic)?
     may_address: WordMemo = None  # could this word open a notice's address (or after و or ف)?
+    word_marks: WordMemo = None  # 1 for a stop word, plus _ADDRESS for a word may_address takes
     glue_short_words: frozenset = frozenset()  # the evidence's short words, for splitting glued words
 
 
@@ -202,6 +203,7 @@ def compile(params: dict, env) -> State:
     state.content_stem = WordMemo(functools.partial(_content_stem, state.is_stopword))
     state.may_open_phrase = WordMemo(functools.partial(_may_open_phrase, phrases))
     state.may_address = WordMemo(functools.partial(_may_address, notice_address))
+    state.word_marks = WordMemo(functools.partial(_word_marks, state.is_stopword, state.may_address))
     from .wordlist import default_evidence
 
     state.glue_short_words = default_evidence(env).short_words
@@ -334,6 +336,15 @@ def _has_notice(words: list[str], state: State) -> bool:
     return False
 
 
+# A line's sum of word marks counts its stop words below _ADDRESS and its address words above it:
+# both from one memo probe per word.
+_ADDRESS = 1 << 40
+
+
+def _word_marks(is_stopword, may_address, word: str) -> int:
+    return is_stopword[word] + (_ADDRESS if may_address[word] else 0)
+
+
 def _may_address(address: frozenset, word: str) -> bool:
     return word in address or (len(word) > 3 and word[0] in "وف" and word[1:] in address)
 
@@ -414,7 +425,7 @@ def classify(doc, state: State) -> list[LineInfo]:
         return not is_known(token) and split_glued(token, state.glue_short_words) is not None
 
     infos = []
-    is_stopword, content_stem = state.is_stopword, state.content_stem
+    word_marks, content_stem = state.word_marks.__getitem__, state.content_stem
     for start, end, stripped, words, runs in _line_words(doc):
         info = LineInfo(start, end, stripped, words, runs)
         infos.append(info)
@@ -422,7 +433,8 @@ def classify(doc, state: State) -> list[LineInfo]:
         info.sentence = stripped[-1] in _TERMINAL_CHARS
         n = info.n
         if n:
-            info.stopword_density = sum(map(is_stopword.__getitem__, words)) / n
+            marks = sum(map(word_marks, words))
+            info.stopword_density = marks % _ADDRESS / n
             content = info.content = set(map(content_stem.__getitem__, words))
             content.discard(None)
         _first_label(info, stripped, state)
@@ -461,7 +473,7 @@ def classify(doc, state: State) -> list[LineInfo]:
                 info.klass, info.reason_ar, info.reason_en = "breadcrumb", "مسار تنقل", "breadcrumb"
                 info.label = "bad"
                 continue
-        if info.label != "good" or n <= 40:
+        if (info.label != "good" or n <= 40) and marks >= _ADDRESS:
             info.notice = _has_notice(words, state)
         info._menu_items = None  # worked out if a pass asks
     _caption_neighbours(infos)
