@@ -43,6 +43,7 @@ little prose to find a body gets only the line-by-line classes.
 from __future__ import annotations
 
 import functools
+import operator
 from itertools import compress
 from dataclasses import dataclass
 
@@ -666,6 +667,9 @@ def _titleish(info: LineInfo) -> bool:
             and not info.card_head)
 
 
+_first_five = operator.itemgetter(slice(5))  # w[:5], in C
+
+
 def _overlap(info: LineInfo, vocabulary: set) -> float:
     """Share of a line's content words that the article's body also uses: its title and its
     paragraphs talk about the same people and places, the headlines of other stories do not."""
@@ -673,7 +677,7 @@ def _overlap(info: LineInfo, vocabulary: set) -> float:
 
 
 def _key_overlap(info: LineInfo, keys: set) -> float:
-    own = {w[:5] for w in info.content}
+    own = set(map(_first_five, info.content))
     return len(own & keys) / len(own) if own else 0.0
 
 
@@ -726,7 +730,7 @@ def _page_pass(infos: list[LineInfo], state: State) -> bool:
     named = _page_title(infos)
     # The body's words by their first five letters, as a headline says «جرائم» where the body
     # says «جرائمهم».
-    keys = {w[:5] for w in vocabulary}
+    keys = set(map(_first_five, vocabulary))
     title = _find_title(infos, first, keys, named)
     # A first line right above the body (a standfirst or a chapter line at most between) that
     # shares the body's words heads the article whatever its length; a masthead there does not.
@@ -762,8 +766,8 @@ def _restates(head: LineInfo, summary: LineInfo) -> bool:
         return False
     # Compared by their first five letters: a summary says «الإندونيسية» where its headline says
     # «إندونيسيا», and «هجماتها» for «هجمات».
-    summary_keys = {w[:5] for w in summary.content}
-    shared = sum(1 for w in {w[:5] for w in head.content} if w in summary_keys)
+    summary_keys = set(map(_first_five, summary.content))
+    shared = len(summary_keys.intersection(map(_first_five, head.content)))
     return shared >= 1 and shared * 4 >= len(head.content)
 
 
