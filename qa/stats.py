@@ -60,29 +60,46 @@ def words_between(starts, start: int, end: int) -> int:
 
 
 # The characters of Arabic news copy: ASCII, the Arabic letters, marks, digits and punctuation, and
-# the quotes, dashes and invisible marks around them. A text made only of these is classed with
-# three C-level passes (encode, bytes.translate, count) instead of a regex scan.
-_CODE_PAGE = "".join(dict.fromkeys(
+# the quotes, dashes and invisible marks around them. A text made only of these is encoded one byte
+# a character, so that bytes.translate, bytes.count and the re module's byte patterns read it in C
+# at offsets that are the text's own.
+CODE_PAGE = "".join(dict.fromkeys(
     [chr(c) for c in range(128)] + [chr(c) for c in range(0x060C, 0x0671)]
     + list("\u00a0«»\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u200b\u200c\u200d\u200e\u200f")))
-_classes = None  # (charmap encoder, bytes table): built on first use
+_encoder = None
 
 
-def _word_classes(text: str) -> bytes | None:
+def code_page_bytes(doc) -> bytes | None:
+    """The document's text in CODE_PAGE, one byte per character (cached on the document); None
+    for a text with a character outside it."""
+    global _encoder
+    encoded = doc.cache.get("stats:code-page", False)
+    if encoded is False:
+        if _encoder is None:
+            _encoder = codecs.charmap_build(CODE_PAGE)
+        try:
+            encoded = codecs.charmap_encode(doc.text, "strict", _encoder)[0]
+        except UnicodeEncodeError:
+            encoded = None
+        doc.cache["stats:code-page"] = encoded
+    return encoded
+
+
+_class_table = None
+
+
+def _word_classes(doc) -> bytes | None:
     """One byte per character: w for a word character (_WORD's letters, marks and digits), j for
     the joiners ' ’ - that carry a word over, . for anything else; two . before the first. None
-    for a text with a character outside _CODE_PAGE."""
-    global _classes
-    if _classes is None:
-        table = bytes(b"w"[0] if _WORD_CHAR.match(ch) else b"j"[0] if ch in "'’-" else b"."[0]
-                      for ch in _CODE_PAGE).ljust(256, b".")
-        _classes = codecs.charmap_build(_CODE_PAGE), table
-    encoder, table = _classes
-    try:
-        encoded = codecs.charmap_encode(text, "strict", encoder)[0]
-    except UnicodeEncodeError:
+    for a text with a character outside CODE_PAGE."""
+    global _class_table
+    encoded = code_page_bytes(doc)
+    if encoded is None:
         return None
-    return b".." + encoded.translate(table)
+    if _class_table is None:
+        _class_table = bytes(b"w"[0] if _WORD_CHAR.match(ch) else b"j"[0] if ch in "'’-" else b"."[0]
+                             for ch in CODE_PAGE).ljust(256, b".")
+    return b".." + encoded.translate(_class_table)
 
 
 _WORD_CHAR = rx(r"[\p{L}\p{M}\p{N}]")
@@ -97,12 +114,12 @@ class WordCounts:
     A word starts at a word character that follows neither a word character nor a joiner right
     after one ("a-b" is one word, "a--b" two). Over the classes string of _word_classes that is an
     occurrence of ".w", ".jw" or "jjw", counted by bytes.count between two offsets: no scan per
-    word. A text outside the code page takes the regex scan and bisections."""
+    word. A text outside CODE_PAGE takes the regex scan and bisections."""
 
     __slots__ = ("_classes", "_starts", "total")
 
     def __init__(self, doc):
-        self._classes = _word_classes(doc.text)
+        self._classes = _word_classes(doc)
         if self._classes is None:
             self._starts = word_starts(doc)
             self.total = len(self._starts)

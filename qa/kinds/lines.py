@@ -42,6 +42,7 @@ little prose to find a body gets only the line-by-line classes.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import operator
 from itertools import compress
@@ -50,6 +51,7 @@ from dataclasses import dataclass
 import regex
 
 from ..rxcache import compile as rx
+from ..stats import CODE_PAGE, code_page_bytes
 
 from ..arabic import AR_WORD, AR_WORD_CHAR, LATIN_WORD, WordMemo, fold, is_arabic_word_char
 from . import Hit, ParamError
@@ -357,21 +359,52 @@ _LINE_WORD = rx(AR_WORD.pattern + "|" + LATIN_WORD.pattern, regex.V1)
 _folded_lower = WordMemo(lambda word: fold(word).lower())
 # Is a run of _LINE_WORD an Arabic one? The two scripts' letters are disjoint, so its first
 # character tells.
-_arabic_run = WordMemo(lambda word: is_arabic_word_char(word[0]))
+_arabic_run = WordMemo(lambda run: is_arabic_word_char(_decoded(run)[0]))
 _AR_CHAR = rx(AR_WORD_CHAR, regex.V1)
+_LATIN_CHAR = rx(r"[\p{L}\p{M}--\p{scx=Arabic}]", regex.V1)
+# A word read as CODE_PAGE bytes -> fold(word).lower().
+_folded_lower_bytes = WordMemo(lambda run: fold(_decoded(run)).lower())
 
 
 def _line_words(doc):
     """(start, end, stripped text, [folded words], [words as written]) per non-blank line. Each
-    distinct word is folded once."""
-    fold_word = _folded_lower.__getitem__
+    distinct word is folded once. A text in the code page is scanned as bytes with the re module,
+    twice as fast as the regex module on the text; its words come out as bytes, each folded once."""
+    encoded = code_page_bytes(doc)
+    if encoded is None:
+        fold_word, find_runs = _folded_lower.__getitem__, _LINE_WORD.findall
+    else:
+        fold_word, find_runs = _folded_lower_bytes.__getitem__, _line_word_bytes().findall
     for start, segment in _segments(doc):
         stripped = segment.strip()
         if not stripped:
             continue
         start += len(segment) - len(segment.lstrip())
-        runs = _LINE_WORD.findall(stripped)
-        yield start, start + len(stripped), stripped, list(map(fold_word, runs)), runs
+        end = start + len(stripped)
+        runs = find_runs(stripped) if encoded is None else find_runs(encoded, start, end)
+        yield start, end, stripped, list(map(fold_word, runs)), runs
+
+
+_LINE_WORD_BYTES = None
+
+
+def _line_word_bytes():
+    """_LINE_WORD over CODE_PAGE bytes: its three character classes spelt out byte by byte."""
+    global _LINE_WORD_BYTES
+    if _LINE_WORD_BYTES is None:
+        import re
+
+        def byte_class(test) -> bytes:
+            return b"[" + b"".join(re.escape(bytes([i])) for i, ch in enumerate(CODE_PAGE) if test(ch)) + b"]"
+
+        arabic, latin = byte_class(_AR_CHAR.fullmatch), byte_class(_LATIN_CHAR.fullmatch)
+        joiner = byte_class(lambda ch: ch in "'’-")
+        _LINE_WORD_BYTES = re.compile(arabic + b"+|" + latin + b"+(?:" + joiner + latin + b"+)*")
+    return _LINE_WORD_BYTES
+
+
+def _decoded(run) -> str:
+    return run if isinstance(run, str) else codecs.charmap_decode(run, "strict", CODE_PAGE)[0]
 
 
 def _segments(doc):
