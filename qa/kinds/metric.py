@@ -18,7 +18,7 @@ import regex
 from ..rxcache import compile as rx
 
 from ..arabic import fold, folded_bare_word
-from ..stats import document_stats, sentence_lengths, word_counts, words_between
+from ..stats import CODE_PAGE, code_page_bytes, document_stats, sentence_lengths, word_counts, words_between
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
 
@@ -33,6 +33,9 @@ PARAMS = {
 _STRETCH = rx(r"[^،,؛;:()\"«»“”.؟?!…\n\r]+")
 # و then a word without the article: "والأمن والتعليم" is a list of nouns, not of clauses.
 _WA = rx(r"(?<![\p{L}\p{M}])و(?!ال)(?=[\p{L}\p{M}]{2})([\p{L}\p{M}]+)")
+_LETTER = rx(r"[\p{L}\p{M}]")
+
+
 @dataclass
 class State:
     measure: str
@@ -72,8 +75,29 @@ def _wa_starts(doc):
     sentences with more are cut into stretches and counted."""
     key = "metric:wa-starts"
     if key not in doc.cache:
-        doc.cache[key] = array("q", [m.start() for m in _WA.finditer(doc.text)])
+        encoded = code_page_bytes(doc)
+        # A text in the code page is scanned as bytes by the re module, at the same offsets.
+        found = _WA.finditer(doc.text) if encoded is None else _wa_bytes().finditer(encoded)
+        doc.cache[key] = array("q", [m.start() for m in found])
     return doc.cache[key]
+
+
+_WA_BYTES = None
+
+
+def _wa_bytes():
+    """_WA's opening over CODE_PAGE bytes (where its offsets are the text's), its letter class
+    spelt out byte by byte."""
+    global _WA_BYTES
+    if _WA_BYTES is None:
+        import re
+
+        letter = b"[" + b"".join(re.escape(bytes([i])) for i, ch in enumerate(CODE_PAGE) if _LETTER.fullmatch(ch)) + b"]"
+        wa, al = (CODE_PAGE.index(ch).to_bytes(1, "big") for ch in ("و", "ا"))
+        lam = CODE_PAGE.index("ل").to_bytes(1, "big")
+        # و first, so that re looks for that byte alone; then whether a letter comes before it.
+        _WA_BYTES = re.compile(wa + b"(?<!" + letter + wa + b")(?!" + al + lam + b")(?=" + letter + b"{2})")
+    return _WA_BYTES
 
 
 def check(doc, state: State, ctx):
