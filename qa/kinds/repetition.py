@@ -15,6 +15,7 @@ tatweel removed, digits made 0, punctuation (including ، ؛ ؟ « ») dropped, 
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import math
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ import regex
 from ..rxcache import compile as rx
 
 from ..arabic import Translator, fold
+from ..stats import CODE_PAGE, code_page_bytes
 from . import Hit
 from ._util import check_params, expect, expect_choice
 
@@ -85,13 +87,40 @@ def _line_keys(doc) -> list[str]:
     stripped, so each line comes out as normalize_line would make it."""
     keys = doc.cache.get("repetition:line-keys")
     if keys is None:
-        # Every line break made one "\n" first: folding may delete a mark between "\r" and "\n".
-        text = _LINE_BREAK.sub("\n", doc.text) if "\r" in doc.text else doc.text
-        spaced = _digits_and_spaces(fold(text).lower())
-        # Runs of spaces made one space across the whole text at once; each line is then stripped.
-        joined = " ".join(filter(None, spaced.split(" ")))
+        encoded = code_page_bytes(doc)
+        if encoded is not None and b"\r" not in encoded:
+            # In the code page each character's fold, lower case and substitutions are one byte
+            # (or none): one bytes.translate does all four.
+            table, delete = _code_page_keys()
+            spaced = encoded.translate(table, delete)
+            joined = codecs.charmap_decode(b" ".join(filter(None, spaced.split(b" "))), "strict", CODE_PAGE)[0]
+        else:
+            # Every line break made one "\n" first: folding may delete a mark between "\r" and "\n".
+            text = _LINE_BREAK.sub("\n", doc.text) if "\r" in doc.text else doc.text
+            spaced = _digits_and_spaces(fold(text).lower())
+            # Runs of spaces made one space across the whole text at once; each line is then stripped.
+            joined = " ".join(filter(None, spaced.split(" ")))
         keys = doc.cache["repetition:line-keys"] = [k.strip() for k in joined.split("\n")]
     return keys
+
+
+_code_page_table = None
+
+
+def _code_page_keys() -> tuple[bytes, bytes]:
+    """A bytes.translate table and the bytes it deletes: each CODE_PAGE character put through the
+    same steps as a text, one at a time."""
+    global _code_page_table
+    if _code_page_table is None:
+        table, delete = bytearray(range(256)), bytearray()
+        for i, char in enumerate(CODE_PAGE):
+            out = _digits_and_spaces(fold(char).lower())
+            if not out:
+                delete.append(i)
+            else:
+                table[i] = CODE_PAGE.index(out)  # one character of the page: fold, lower and both maps keep it there
+        _code_page_table = bytes(table), bytes(delete)
+    return _code_page_table
 
 
 def fingerprint(text: str) -> int:
