@@ -242,7 +242,8 @@ def _spans(doc, word: str) -> list[_Span]:
 
 
 _PREVIOUS_WORD = rx(r"(" + AR_WORD_CHAR + r"+)([^\p{L}\p{N}\n]*)$", regex.V1)
-_NEXT_WORD = rx(r"^([^\p{L}\p{N}\n]*)(" + AR_WORD_CHAR + r"+)", regex.V1)
+# No ^: match(text, pos) anchors at pos already, and ^ would only ever match at the text's start.
+_NEXT_WORD = rx(r"([^\p{L}\p{N}\n]*)(" + AR_WORD_CHAR + r"+)", regex.V1)
 
 
 def _previous(doc, span) -> tuple[str, str]:
