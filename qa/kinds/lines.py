@@ -248,8 +248,8 @@ class LineInfo:
     _menu_items = 0
     _phrases = None
 
-    def __init__(self, start: int, end: int, text: str, words: list, runs: list):
-        self.start, self.end, self.text, self.words, self.runs = start, end, text, words, runs
+    def __init__(self, start: int, end: int, text: str, words: list):
+        self.start, self.end, self.text, self.words = start, end, text, words
         self.n = len(words)
         self._dated = None
 
@@ -259,8 +259,8 @@ class LineInfo:
 
     @property
     def arabic(self) -> int:
-        """How many of its words are Arabic."""
-        return sum(map(_arabic_run.__getitem__, self.runs))
+        """How many of its words are Arabic (asked of title candidates only: the line is read again)."""
+        return sum(map(_arabic_run.__getitem__, _LINE_WORD.findall(self.text)))
 
     @property
     def has_arabic(self) -> bool:
@@ -359,15 +359,15 @@ _LINE_WORD = rx(AR_WORD.pattern + "|" + LATIN_WORD.pattern, regex.V1)
 _folded_lower = WordMemo(lambda word: fold(word).lower())
 # Is a run of _LINE_WORD an Arabic one? The two scripts' letters are disjoint, so its first
 # character tells.
-_arabic_run = WordMemo(lambda run: is_arabic_word_char(_decoded(run)[0]))
+_arabic_run = WordMemo(lambda word: is_arabic_word_char(word[0]))
 _AR_CHAR = rx(AR_WORD_CHAR, regex.V1)
 _LATIN_CHAR = rx(r"[\p{L}\p{M}--\p{scx=Arabic}]", regex.V1)
 # A word read as CODE_PAGE bytes -> fold(word).lower().
-_folded_lower_bytes = WordMemo(lambda run: fold(_decoded(run)).lower())
+_folded_lower_bytes = WordMemo(lambda run: fold(codecs.charmap_decode(run, "strict", CODE_PAGE)[0]).lower())
 
 
 def _line_words(doc):
-    """(start, end, stripped text, [folded words], [words as written]) per non-blank line. Each
+    """(start, end, stripped text, [folded words]) per non-blank line. Each
     distinct word is folded once. A text in the code page is scanned as bytes with the re module,
     twice as fast as the regex module on the text; its words come out as bytes, each folded once."""
     encoded = code_page_bytes(doc)
@@ -382,7 +382,7 @@ def _line_words(doc):
         start += len(segment) - len(segment.lstrip())
         end = start + len(stripped)
         runs = find_runs(stripped) if encoded is None else find_runs(encoded, start, end)
-        yield start, end, stripped, list(map(fold_word, runs)), runs
+        yield start, end, stripped, list(map(fold_word, runs))
 
 
 _LINE_WORD_BYTES = None
@@ -403,8 +403,6 @@ def _line_word_bytes():
     return _LINE_WORD_BYTES
 
 
-def _decoded(run) -> str:
-    return run if isinstance(run, str) else codecs.charmap_decode(run, "strict", CODE_PAGE)[0]
 
 
 def _segments(doc):
@@ -460,8 +458,8 @@ def classify(doc, state: State) -> list[LineInfo]:
 
     infos = []
     word_marks, content_stem = state.word_marks.__getitem__, state.content_stem
-    for start, end, stripped, words, runs in _line_words(doc):
-        info = LineInfo(start, end, stripped, words, runs)
+    for start, end, stripped, words in _line_words(doc):
+        info = LineInfo(start, end, stripped, words)
         infos.append(info)
         # The stripped line ends in no whitespace: what ends it is its last character.
         info.sentence = stripped[-1] in _TERMINAL_CHARS
