@@ -563,8 +563,10 @@ def _is_caption(stripped: str, words: list, state: State) -> bool:
     paragraph that ends with its agency ends a sentence before the bracket."""
     if _credited(words, state) and (stripped[0] in "([" or words[0] in _CAPTION_LABELS or not _ARABIC.search(stripped)):
         return True  # «(رويترز)», «الصورة: وكالات», «Getty Images»
-    for pattern in (_BRACKET_TAIL, _DASH_TAIL):
-        match = pattern.search(stripped)
+    # Each tail has a mark to look for first: the closing bracket that ends the line, or a dash.
+    for pattern, possible in ((_BRACKET_TAIL, stripped[-1] in ")]"),
+                              (_DASH_TAIL, "-" in stripped or "–" in stripped or "—" in stripped)):
+        match = possible and pattern.search(stripped)
         if match and _credited(_norm_words(match.group(1)), state):
             head = stripped[: match.start()].rstrip()
             if head and not _SENTENCE_END.search(head) and not _QUESTION_END.search(head):
@@ -690,12 +692,10 @@ def _titleish(info: LineInfo) -> bool:
         return arabic >= info.n * 0.85 or (info.n >= 6 and arabic >= info.n * 0.7)
 
     # A short line the context pass took for furniture may still be the title, between a
-    # breadcrumb and a byline.
-    return (info.klass in ("body", "context") and 3 <= info.n <= 30 and arabic_enough()
-            and not info.text.endswith(("،", ","))
-            and not info.ends and not info.notice and info.section < 0.7
-            and not (info.n <= 25 and info.dated) and not info.menu_items
-            and not info.card_head)
+    # breadcrumb and a byline. (The tests that read the line again come last.)
+    return (info.klass in ("body", "context") and 3 <= info.n <= 30 and not info.text.endswith(("،", ","))
+            and not info.ends and not info.notice and not info.card_head and info.section < 0.7
+            and not info.menu_items and arabic_enough() and not (info.n <= 25 and info.dated))
 
 
 _first_five = operator.itemgetter(slice(5))  # w[:5], in C
