@@ -82,3 +82,18 @@ def test_code_page_texts_take_the_byte_paths():
     doc = Document("قال الوزير: «وصلنا».\nوالآن - 2025")
     assert code_page_bytes(doc) is not None
     assert code_page_bytes(Document("Σ")) is None
+
+
+_SENTENCE_CHARS = list("ab بتالو .؟?!؛…:\r\n\t»”\"’')]1٢") + ["\u2028", "\x0b", "نت", "كوم", "  "]
+
+
+@EXAMPLES
+@given(st.text(alphabet=st.sampled_from(_SENTENCE_CHARS), max_size=60))
+def test_lines_split_into_the_documents_sentences(text):
+    # The metric rules split only their long lines into sentences: no sentence crosses a line
+    # break, and a line alone splits as it does within the document.
+    from qa.arabic import sentences
+
+    doc = Document(text)
+    assert [(line.start + s, line.start + e) for line in doc.lines
+            for s, e in sentences(text[line.start : line.end])] == doc.sentences

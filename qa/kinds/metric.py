@@ -11,14 +11,15 @@ Thresholds are set in the pack from the calibration corpus; see the pack's descr
 from __future__ import annotations
 
 from array import array
+from functools import partial
 from dataclasses import dataclass
 
 import regex
 
 from ..rxcache import compile as rx
 
-from ..arabic import fold, folded_bare_word
-from ..stats import CODE_PAGE, code_page_bytes, document_stats, sentence_lengths, word_counts, words_between
+from ..arabic import fold, folded_bare_word, sentences
+from ..stats import CODE_PAGE, code_page_bytes, document_stats, word_counts, words_between
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
 
@@ -100,9 +101,29 @@ def _wa_bytes():
     return _WA_BYTES
 
 
+def _sentences_over(doc, count, limit: int):
+    """The sentences that may hold more than `limit` of what count(start, end) counts: all of them
+    once the document's sentences are split; else only those of the lines that hold more, each
+    line split on its own. A sentence never crosses a line break, so a line's count bounds its
+    sentences', and most lines of news copy are under the limits."""
+    if "sentences" in doc.__dict__:
+        yield from doc.sentences
+        return
+    text, split = doc.text, doc.cache.setdefault("metric:line-sentences", {})  # line start -> its sentences
+    for line in doc.lines:
+        if count(line.start, line.end) > limit:
+            spans = split.get(line.start)
+            if spans is None:
+                spans = split[line.start] = [(line.start + start, line.start + end)
+                                             for start, end in sentences(text[line.start : line.end])]
+            yield from spans
+
+
 def check(doc, state: State, ctx):
     if state.measure == "sentence-words":
-        for (start, end), words in zip(doc.sentences, sentence_lengths(doc)):
+        between = word_counts(doc).between
+        for start, end in _sentences_over(doc, between, state.limit):
+            words = between(start, end)
             if words > state.limit:
                 yield Hit(start, end, None, {"words": words, "max": int(state.limit)})
     elif state.measure == "paragraph-words":
@@ -115,7 +136,7 @@ def check(doc, state: State, ctx):
         candidates = _wa_starts(doc)
         if len(candidates) <= state.limit:
             return
-        for start, end in doc.sentences:
+        for start, end in _sentences_over(doc, partial(words_between, candidates), state.limit):
             if words_between(candidates, start, end) <= state.limit:
                 continue
             for s, e, joins in wa_chains(doc.text[start:end], start, state.root_words):
