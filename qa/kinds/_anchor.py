@@ -14,6 +14,7 @@ literal) means no anchor, and the rule runs as before.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 _META = set("\\[](){}|.^$*+?")
@@ -25,6 +26,12 @@ class Anchor:
     offsets: tuple  # how far before a literal a match may start
     casefold: bool  # literals compared case-insensitively (the text is case-folded first)
     literals: tuple
+    # The pattern opens with (?<![\p{L}\p{M}]): a place right after a letter or mark is no start.
+    word_start: bool = False
+
+
+def _letter_or_mark(ch: str) -> bool:
+    return ch.isalpha() or unicodedata.category(ch)[0] == "M"  # exactly [\p{L}\p{M}]
 
 
 def _class_end(p: str, i: int) -> int:
@@ -165,6 +172,22 @@ def find_anchor(pattern: str, ignorecase: bool = False) -> Anchor | None:
     return Anchor(automaton, offsets, fold, tuple(literals))
 
 
+def literal_anchor(literals) -> Anchor:
+    """The anchor of a pattern every match of which starts with one of these strings."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for literal in literals:
+        automaton.add_word(literal, len(literal))
+    automaton.make_automaton()
+    return Anchor(automaton, (0,), False, tuple(literals))
+
+
+# Trying the regex at one place (finding the place, then a `match` with its timeout) costs about
+# as much as letting a pattern that opens with a lookbehind or an alternation scan forty characters.
+_CHARS_PER_CANDIDATE = 40
+
+
 def anchored_finditer(rx, text: str, anchor: Anchor, time_left=lambda: None):
     """rx.finditer(text), trying rx only where the anchor's literals occur. time_left() gives each
     match what is left of the rule's one time budget (and raises TimeoutError when it is spent)."""
@@ -175,14 +198,26 @@ def anchored_finditer(rx, text: str, anchor: Anchor, time_left=lambda: None):
             yield from rx.finditer(text, timeout=time_left())
             return
     candidates = set()
+    most = len(text) // _CHARS_PER_CANDIDATE + 1
+    word_start = anchor.word_start
     for last, length in anchor.automaton.iter(key):
         first = last + 1 - length
         for offset in anchor.offsets:
-            if first >= offset:
-                candidates.add(first - offset)
+            start = first - offset
+            if start >= 0 and not (word_start and start and _letter_or_mark(text[start - 1])):
+                candidates.add(start)
+        if len(candidates) > most:  # the literals are everywhere: letting the regex scan is cheaper
+            yield from rx.finditer(text, timeout=time_left())
+            return
+    yield from match_at(rx, text, candidates, time_left)
+
+
+def match_at(rx, text: str, starts, time_left=lambda: None):
+    """rx.finditer(text), for a regex whose matches can only start at the given positions: each is
+    tried with `match`, left to right, skipping those inside the previous match, as finditer does."""
     consumed = 0
     match = rx.match
-    for start in sorted(candidates):
+    for start in sorted(starts):
         if start < consumed:
             continue
         m = match(text, start, timeout=time_left())

@@ -31,6 +31,23 @@ class State:
     symmetric: list
     styles: list
     marks: object = None
+    # mark or pair -> a regex for an opener and its closer on one line with neither between
+    closed_on_the_line: dict = None
+
+
+def _closed_on_the_line(opener: str, closer: str):
+    marks = regex.escape(opener + closer if opener != closer else opener)
+    return regex.compile(f"{regex.escape(opener)}[^{marks}\r\n]*{regex.escape(closer)}")
+
+
+def _simply_paired(text: str, opener: str, closer: str, state: State) -> bool:
+    """Whether every opener is closed on its own line before the next mark of the pair (or the pair
+    is absent): then pairing over paragraphs, with its carrying and nesting, has nothing to report,
+    and that is settled by one regex pass instead of a walk over the lines."""
+    if opener not in text and closer not in text:
+        return True
+    rest = state.closed_on_the_line[opener, closer].sub("", text)
+    return opener not in rest and closer not in rest
 
 
 def compile(params: dict, env) -> State:
@@ -45,7 +62,9 @@ def compile(params: dict, env) -> State:
         raise ParamError("styles", "mixed needs at least two styles")
     chars = "".join(c for p in pairs for c in p) + "".join(symmetric)
     return State(mode, [tuple(p) for p in pairs], symmetric, styles,
-                 regex.compile("[" + regex.escape(chars) + "]") if chars else regex.compile(r"(?!)"))
+                 regex.compile("[" + regex.escape(chars) + "]") if chars else regex.compile(r"(?!)"),
+                 {**{tuple(p): _closed_on_the_line(*p) for p in pairs if p[0] != p[1]},
+                  **{(m, m): _closed_on_the_line(m, m) for m in symmetric}})
 
 
 def _list_marker(text: str, index: int, line_start: int) -> bool:
@@ -109,6 +128,10 @@ def check(doc, state: State, ctx):
     if state.mode == "mixed":
         yield from _mixed(text, state)
         return
+    pairs = [p for p in state.pairs if p[0] == p[1] or not _simply_paired(text, *p, state)]
+    symmetric = [m for m in state.symmetric if not _simply_paired(text, m, m, state)]
+    if not pairs and not symmetric:
+        return
     lines = [line for line in doc.lines if text[line.start : line.end].strip()]
     marks = state.marks.finditer(text)
     # Positions of every mark, per non-blank line, found in one regex pass over the text.
@@ -121,14 +144,14 @@ def check(doc, state: State, ctx):
             pending = next(marks, None)
         per_line.append(here)
     found = []
-    for opener, closer in state.pairs:
+    for opener, closer in pairs:
         events = [[(i, "open" if text[i] == opener else "close") for i in positions if text[i] in (opener, closer)]
                   for positions in per_line]
         # Quotations run on over paragraphs; brackets do not (Ps: an opening bracket, Pi: a quote).
         runs_on = unicodedata.category(opener) != "Ps"
         for i, what in _pair_article(text, lines, events, runs_on):
             found.append((i, opener if what == "opened" else closer, what))
-    for mark in state.symmetric:
+    for mark in symmetric:
         for i in _pair_symmetric(text, lines, [[i for i in positions if text[i] == mark] for positions in per_line]):
             found.append((i, mark, "opened"))
     for i, mark, what in sorted(found):

@@ -158,20 +158,21 @@ def matches(text: str, state: State):
         term_end = last + 1
         term_start = term_end - length
         # Most hits lie inside a longer word: give up as soon as the prefix or the suffix is longer
-        # than any allowed, instead of walking to the word's edge.
-        word_start, furthest = term_start, term_start - state.longest_clitic
-        while word_start > 0 and _is_word_char(text[word_start - 1]):
-            word_start -= 1
-            if word_start < furthest:
-                break
-        if text[word_start:term_start] not in state.clitics:
-            continue
+        # than any allowed, instead of walking to the word's edge. The suffix side first: most
+        # rules allow none, and then one character settles it.
         word_end, furthest = term_end, term_end + state.longest_suffix
         while word_end < size and _is_word_char(text[word_end]):
             word_end += 1
             if word_end > furthest:
                 break
         if text[term_end:word_end] not in state.suffixes:
+            continue
+        word_start, furthest = term_start, term_start - state.longest_clitic
+        while word_start > 0 and _is_word_char(text[word_start - 1]):
+            word_start -= 1
+            if word_start < furthest:
+                break
+        if text[word_start:term_start] not in state.clitics:
             continue
         candidates.append((word_start, word_start - term_start, term_start - term_end, term_start, term_end,
                            word_end, term))

@@ -5,8 +5,11 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
+import regex
+
 from . import Hit, ParamError
-from ._anchor import anchored_finditer, find_anchor
+from ._anchor import anchored_finditer, find_anchor, literal_anchor, match_at
+from ._shape import SPACE_CLASS, has_leading_literal, prefixes, repeated_word, required_literals, starts_after_non_word
 from ._util import check_params, compile_regex, expand_macros, expect, expect_choice, rule_deadline, time_left
 
 PARAMS = {
@@ -65,6 +68,63 @@ class State:
     exceptions_pattern: object
     # Where every match starts at one of a few literals: found by one automaton pass (see _anchor).
     anchor: object = None
+    # Necessary conditions read off the pattern (see _shape): a document that fails one cannot
+    # match, and the regex is not run on it at all.
+    required: tuple = ()  # tests: a tuple of strings (one must occur), a character class, an automaton
+    repeated: object = None  # _shape.RepeatedWord: the regex is tried only around repeated words
+
+
+# A set of more strings than this is tested with one automaton pass rather than one `in` each.
+_IN_TESTS = 6
+
+
+def _everywhere(literal: str) -> bool:
+    """A character of every Arabic text, many times over: a space, a full stop or comma, a digit,
+    a letter of the Arabic alphabet proper. Looking for it saves nothing."""
+    return len(literal) == 1 and (literal.isspace() or literal in ".،0123456789"
+                                  or "\u0621" <= literal <= "\u064a" and literal != "\u0640")  # not tatweel
+
+
+def _required_tests(pattern: str, ignorecase: bool, anchor, fast: bool) -> tuple:
+    """The required-literal tests worth making: a set with a string found in every text is not, nor
+    a whole automaton pass for a regex that finds its own leading literal fast (`fast`)."""
+    import ahocorasick
+
+    tests = []
+    for strings in required_literals(pattern, ignorecase) or ():
+        if any(_everywhere(string) or string == "ال" for string in strings):  # the article too
+            continue
+        if len(strings) <= (1 if fast else _IN_TESTS):
+            tests.append(strings)
+        elif not fast and (anchor is None or set(strings) != set(anchor.literals)):  # an anchor makes its own pass
+            if all(len(string) == 1 for string in strings):  # a character class: `re` finds it fastest
+                import re
+
+                tests.append(re.compile("[" + "".join(map(re.escape, strings)) + "]"))
+                continue
+            automaton = ahocorasick.Automaton()
+            for string in strings:
+                automaton.add_word(string, len(string))
+            automaton.make_automaton()
+            tests.append(automaton)
+    # Cheapest first: a document that lacks a rare character is settled by one `in`.
+    return tuple(sorted(tests, key=lambda t: len(t) if type(t) is tuple else _IN_TESTS + 1))
+
+
+def _may_match(text: str, tests: tuple) -> bool:
+    for test in tests:
+        if type(test) is tuple:
+            for string in test:
+                if string in text:
+                    break
+            else:
+                return False
+        elif hasattr(test, "search"):
+            if test.search(text) is None:
+                return False
+        elif next(test.iter(text), None) is None:
+            return False
+    return True
 
 
 def compile(params: dict, env) -> State:
@@ -83,6 +143,17 @@ def compile(params: dict, env) -> State:
     if transform is not None and transform not in TRANSFORMS:
         raise ParamError("transform", f"unknown transform {transform!r} (known: {', '.join(TRANSFORMS)})")
     normalize = expect_choice(params, "normalize", ("none", "strip", "fold"), "none")
+    expanded = expand_macros(params["pattern"])
+    ignorecase = bool(rx.flags & regex.IGNORECASE)
+    # How the regex is spared most of the text: around repeated words, or where a match can start.
+    repeated = repeated_word(expanded)
+    anchor = None if repeated else find_anchor(expanded, "IGNORECASE" in (params.get("flags") or ()))
+    fast = has_leading_literal(expanded)
+    if anchor is None and not repeated and not fast:
+        starts = prefixes(expanded, ignorecase)
+        anchor = literal_anchor(starts) if starts and not any(map(_everywhere, starts)) else None
+    if anchor is not None:
+        anchor.word_start = starts_after_non_word(expanded)
     return State(
         regex=rx,
         group=group,
@@ -93,17 +164,33 @@ def compile(params: dict, env) -> State:
         exceptions=frozenset(expect(params, "exceptions", list, [])),
         exceptions_pattern=compile_regex(params["exceptions_pattern"], "exceptions_pattern")
         if "exceptions_pattern" in params else None,
-        anchor=find_anchor(expand_macros(params["pattern"]), "IGNORECASE" in (params.get("flags") or ())),
+        anchor=anchor,
+        required=_required_tests(expanded, ignorecase, anchor, fast),
+        repeated=repeated,
     )
 
 
 def check(doc, state: State, ctx):
     view = doc.view(state.normalize)
     haystack = view.text if view else doc.text
+    if state.required and not _may_match(haystack, state.required):
+        return ()
+    if state.repeated is not None:
+        starts = _repeated_word_starts(doc, state.normalize, haystack, state.repeated)
+        if not starts:
+            return ()
+    else:
+        starts = None
+    return _hits(doc, state, ctx, view, haystack, starts)
+
+
+def _hits(doc, state: State, ctx, view, haystack: str, starts):
     # One budget for the pattern and its exceptions: finditer counts its own matching time, and
     # each anchored match and each exception test gets what is left of the rule's budget.
     deadline = rule_deadline(ctx)
-    if state.anchor is not None:
+    if starts is not None:
+        found = match_at(state.regex, haystack, starts, lambda: time_left(deadline))
+    elif state.anchor is not None:
         found = anchored_finditer(state.regex, haystack, state.anchor, lambda: time_left(deadline))
     else:
         found = state.regex.finditer(haystack, timeout=time_left(deadline))
@@ -131,3 +218,21 @@ def check(doc, state: State, ctx):
         args = {k: v for k, v in m.groupdict().items() if v is not None}
         args["codepoints"] = " ".join(f"U+{ord(ch):04X}" for ch in excerpt[:4])
         yield Hit(start, end, fix, args)
+
+
+# A word run, horizontal spaces, and a run the first one ends with: the only places where a
+# repeated-word pattern (see _shape) can match. One scan per document serves every such rule.
+_REPEATED_WORDS = r"(?<=[\p{L}\p{M}])%s+([\p{L}\p{M}]++)(?<=\1%s+\1)" % (SPACE_CLASS, SPACE_CLASS)
+
+
+def _repeated_word_starts(doc, normalize: str, text: str, shape) -> list:
+    key = ("pattern:repeated-words", normalize)
+    pairs = doc.cache.get(key)
+    if pairs is None:
+        from ..rxcache import compile as rx
+
+        # (where the spaces start, the repeated run's length) for each pair
+        pairs = doc.cache[key] = [(m.start(), m.end() - m.start(1))
+                                  for m in rx(_REPEATED_WORDS, regex.V1).finditer(text)]
+    return [start for space, size in pairs
+            for start in range(space - size - shape.pre_max, space - size - shape.pre_min + 1) if start >= 0]
