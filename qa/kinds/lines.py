@@ -5,7 +5,7 @@ surrounded by menus, lists of other stories, banners and footers. After jusText 
 et al., "Boilerplate detection using shallow text features" (WSDM 2010), shallow features of a
 line and of its neighbours separate the two with no HTML:
 
-1. Per line (reusing the Document's tokens): its words, the share of Arabic function words
+1. Per line (one scan of its words, each distinct word asked once): its words, the share of Arabic function words
    (stop-word list, pack data), sentence-final punctuation, digits, dates and times, Latin-only
    text, separators (| · » /), UI vocabulary from the furniture lexicon, its position.
 2. A first label: bad (proven furniture), good (prose), near-good (a short sentence), headline
