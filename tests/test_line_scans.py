@@ -20,7 +20,8 @@ from qa.document import Document
 from qa.kinds import lines, metric, repetition
 from qa.stats import CODE_PAGE, WordCounts, code_page_bytes, word_count, word_starts, words_between
 
-_TRICKY = list("ab ب.،؛؟«»\r\n\t\u00a0\u200c١2۳-–'’\"(ـًّوال") + ["Σ", "σ", "Α", "İ", "\x1c", "\x85", "\u0301", "é", "😀"]
+_TRICKY = (list("ab ب.،؛؟«»\r\n\t\u00a0\u200c١2۳-–'’\"(ـًّوال")
+           + ["Σ", "σ", "Α", "İ", "\x1c", "\x85", "\u0301", "é", "😀"])
 _PAGE = [c for c in CODE_PAGE if c != "\r"] + list("وال بت ab ") * 4
 
 texts = st.one_of(st.text(alphabet=st.sampled_from(_TRICKY), max_size=60),

@@ -93,7 +93,8 @@ def _wa_bytes():
     if _WA_BYTES is None:
         import re
 
-        letter = b"[" + b"".join(re.escape(bytes([i])) for i, ch in enumerate(CODE_PAGE) if _LETTER.fullmatch(ch)) + b"]"
+        letter = b"[" + b"".join(re.escape(bytes([i])) for i, ch in enumerate(CODE_PAGE)
+                                 if _LETTER.fullmatch(ch)) + b"]"
         wa, al = (CODE_PAGE.index(ch).to_bytes(1, "big") for ch in ("و", "ا"))
         lam = CODE_PAGE.index("ل").to_bytes(1, "big")
         # و first, so that re looks for that byte alone; then whether a letter comes before it.
