@@ -88,11 +88,11 @@ def _line_keys(doc) -> list[str]:
     keys = doc.cache.get("repetition:line-keys")
     if keys is None:
         encoded = code_page_bytes(doc)
-        if encoded is not None and b"\r" not in encoded:
+        tables = _code_page_keys() if encoded is not None and b"\r" not in encoded else None
+        if tables is not None:
             # In the code page each character's fold, lower case and substitutions are one byte
             # (or none): one bytes.translate does all four.
-            table, delete = _code_page_keys()
-            spaced = encoded.translate(table, delete)
+            spaced = encoded.translate(*tables)
             joined = codecs.charmap_decode(b" ".join(filter(None, spaced.split(b" "))), "strict", CODE_PAGE)[0]
         else:
             # Every line break made one "\n" first: folding may delete a mark between "\r" and "\n".
@@ -107,9 +107,10 @@ def _line_keys(doc) -> list[str]:
 _code_page_table = None
 
 
-def _code_page_keys() -> tuple[bytes, bytes]:
+def _code_page_keys() -> tuple[bytes, bytes] | None:
     """A bytes.translate table and the bytes it deletes: each CODE_PAGE character put through the
-    same steps as a text, one at a time."""
+    same steps as a text, one at a time. None (the text path then) should a step ever take a
+    character out of the page."""
     global _code_page_table
     if _code_page_table is None:
         table, delete = bytearray(range(256)), bytearray()
@@ -117,10 +118,13 @@ def _code_page_keys() -> tuple[bytes, bytes]:
             out = _digits_and_spaces(fold(char).lower())
             if not out:
                 delete.append(i)
+            elif len(out) == 1 and out in CODE_PAGE:
+                table[i] = CODE_PAGE.index(out)
             else:
-                table[i] = CODE_PAGE.index(out)  # one character of the page: fold, lower and both maps keep it there
+                _code_page_table = False
+                return None
         _code_page_table = bytes(table), bytes(delete)
-    return _code_page_table
+    return _code_page_table or None
 
 
 def fingerprint(text: str) -> int:
