@@ -290,12 +290,10 @@ class Document:
     @cached_property
     def arabic_words(self) -> Counter:
         """Distinct Arabic word forms (the texts of the "ar" tokens) -> occurrences, in the order
-        each first occurs. One C-level findall; no Token is built."""
-        if "tokens" in self.__dict__:
-            return Counter(t.text for t in self.tokens if t.script == "ar")
-        from .arabic import AR_WORD
+        each first occurs. C-level scans only; no Token is built."""
+        from .arabic import arabic_word_texts
 
-        return Counter(AR_WORD.findall(self.text))
+        return Counter(arabic_word_texts(self.text))
 
     @cached_property
     def latin_words(self) -> Counter:

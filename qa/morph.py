@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .arabic import fold, strip_marks
-from .wordlist import cache_dir, known_stem
+from .arabic import clitic_splits, fold, strip_marks
+from .wordlist import arabic_words, cache_dir, common_words, exact_words, known_stem
 
 _VERSION = "1"  # bump when the verdict's meaning changes
 
@@ -146,9 +146,6 @@ def list_status(token: str) -> str:
     "exact" (the form or its clitic reading, spelled as written), "folded" (only after merging hamza,
     alef and ya forms), or "" (not at all). A reading that joins the article to a pronoun suffix is
     never accepted."""
-    from .arabic import clitic_splits
-    from .wordlist import arabic_words, common_words, exact_words
-
     if fold(token) in common_words() and token in exact_words():
         return "common"
     for words, norm, status in ((exact_words(), _same, "exact"), (arabic_words(), fold, "folded")):

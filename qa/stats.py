@@ -15,6 +15,7 @@ tests/test_readability.py holds it equal to textstat on arbitrary text.
 
 from __future__ import annotations
 
+import codecs
 import re
 from bisect import bisect_left
 from dataclasses import asdict, dataclass
@@ -44,10 +45,7 @@ def word_count(text: str) -> int:
 
 
 def word_starts(doc):
-    """The offset of every word's first character, from one scan of the whole text, shared by the
-    statistics and the metric rules: the words of any span are then two bisections away. (Spans
-    here, sentences and lines, begin and end at whitespace or the text's ends, so no word crosses
-    one, and counting starts equals counting the span's own words.)"""
+    """The offset of every word's first character, from one scan of the whole text."""
     key = "stats:word-starts"
     starts = doc.cache.get(key)
     if starts is None:
@@ -61,11 +59,95 @@ def words_between(starts, start: int, end: int) -> int:
     return bisect_left(starts, end) - bisect_left(starts, start)
 
 
+# The characters of Arabic news copy: ASCII, the Arabic letters, marks, digits and punctuation, and
+# the quotes, dashes and invisible marks around them. A text made only of these is encoded one byte
+# a character, so that bytes.translate, bytes.count and the re module's byte patterns read it in C
+# at offsets that are the text's own.
+CODE_PAGE = "".join(dict.fromkeys(
+    [chr(c) for c in range(128)] + [chr(c) for c in range(0x060C, 0x0671)]
+    + list("\u00a0«»\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u200b\u200c\u200d\u200e\u200f")))
+_encoder = None
+
+
+def code_page_bytes(doc) -> bytes | None:
+    """The document's text in CODE_PAGE, one byte per character (cached on the document); None
+    for a text with a character outside it."""
+    global _encoder
+    encoded = doc.cache.get("stats:code-page", False)
+    if encoded is False:
+        if _encoder is None:
+            _encoder = codecs.charmap_build(CODE_PAGE)
+        try:
+            encoded = codecs.charmap_encode(doc.text, "strict", _encoder)[0]
+        except UnicodeEncodeError:
+            encoded = None
+        doc.cache["stats:code-page"] = encoded
+    return encoded
+
+
+_class_table = None
+
+
+def _word_classes(doc) -> bytes | None:
+    """One byte per character: w for a word character (_WORD's letters, marks and digits), j for
+    the joiners ' ’ - that carry a word over, . for anything else; two . before the first. None
+    for a text with a character outside CODE_PAGE."""
+    global _class_table
+    encoded = code_page_bytes(doc)
+    if encoded is None:
+        return None
+    if _class_table is None:
+        _class_table = bytes(b"w"[0] if _WORD_CHAR.match(ch) else b"j"[0] if ch in "'’-" else b"."[0]
+                             for ch in CODE_PAGE).ljust(256, b".")
+    return b".." + encoded.translate(_class_table)
+
+
+_WORD_CHAR = rx(r"[\p{L}\p{M}\p{N}]")
+
+
+class WordCounts:
+    """How many words of _WORD start within any span of a document, the spans being the
+    sentences and lines the statistics and the metric rules count. (Those begin and end at
+    whitespace or the text's ends, so no word crosses one, and counting starts equals counting the
+    span's own words.)
+
+    A word starts at a word character that follows neither a word character nor a joiner right
+    after one ("a-b" is one word, "a--b" two). Over the classes string of _word_classes that is an
+    occurrence of ".w", ".jw" or "jjw", counted by bytes.count between two offsets: no scan per
+    word. A text outside CODE_PAGE takes the regex scan and bisections."""
+
+    __slots__ = ("_classes", "_starts", "total")
+
+    def __init__(self, doc):
+        self._classes = _word_classes(doc)
+        if self._classes is None:
+            self._starts = word_starts(doc)
+            self.total = len(self._starts)
+        else:
+            self._starts = None
+            self.total = self.between(0, len(doc.text))
+
+    def between(self, start: int, end: int) -> int:
+        classes = self._classes
+        if classes is None:
+            return bisect_left(self._starts, end) - bisect_left(self._starts, start)
+        # Offsets in `classes` are the text's plus two; an occurrence counts when its w is in the span.
+        return (classes.count(b".w", start + 1, end + 2) + classes.count(b".jw", start, end + 2)
+                + classes.count(b"jjw", start, end + 2))
+
+
+def word_counts(doc) -> WordCounts:
+    counts = doc.cache.get("stats:word-counts")
+    if counts is None:
+        counts = doc.cache["stats:word-counts"] = WordCounts(doc)
+    return counts
+
+
 def sentence_lengths(doc) -> list[int]:
     key = "stats:sentence-lengths"
     if key not in doc.cache:
-        starts = word_starts(doc)
-        doc.cache[key] = [bisect_left(starts, e) - bisect_left(starts, s) for s, e in doc.sentences]
+        between = word_counts(doc).between
+        doc.cache[key] = [between(s, e) for s, e in doc.sentences]
     return doc.cache[key]
 
 
@@ -113,7 +195,7 @@ def document_stats(doc, with_osman: bool = True) -> Stats:
     words = sentences = paragraphs = total = longest = osman_words = weighted = 0
     for _, piece in doc.chunks():
         lengths = [n for n in sentence_lengths(piece) if n]
-        words += word_count(piece.text)
+        words += word_counts(piece).total  # the metric rules' count, already made when they ran
         sentences += len(lengths)
         total += sum(lengths)
         longest = max(longest, max(lengths, default=0))

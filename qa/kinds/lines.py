@@ -5,7 +5,7 @@ surrounded by menus, lists of other stories, banners and footers. After jusText 
 et al., "Boilerplate detection using shallow text features" (WSDM 2010), shallow features of a
 line and of its neighbours separate the two with no HTML:
 
-1. Per line (reusing the Document's tokens): its words, the share of Arabic function words
+1. Per line (one scan of its words, each distinct word asked once): its words, the share of Arabic function words
    (stop-word list, pack data), sentence-final punctuation, digits, dates and times, Latin-only
    text, separators (| · » /), UI vocabulary from the furniture lexicon, its position.
 2. A first label: bad (proven furniture), good (prose), near-good (a short sentence), headline
@@ -42,15 +42,18 @@ little prose to find a body gets only the line-by-line classes.
 
 from __future__ import annotations
 
+import codecs
 import functools
+import operator
 from itertools import compress
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import regex
 
 from ..rxcache import compile as rx
+from ..stats import CODE_PAGE, code_page_bytes
 
-from ..arabic import AR_WORD, LATIN_WORD, WordMemo, fold
+from ..arabic import AR_WORD, AR_WORD_CHAR, LATIN_WORD, WordMemo, fold, is_arabic_word_char
 from . import Hit, ParamError
 from ._util import check_params, expect
 
@@ -73,11 +76,13 @@ CLASSES = ("furniture", "breadcrumb", "ticker", "context", "menu", "headline-lis
 # The line-by-line classes, decided before the body is looked for.
 _LOCAL = ("furniture", "breadcrumb", "ticker", "context", "furniture-symbols")
 
-_TERMINAL = rx(r"[.؟?!:»\"”)]\s*$")
+# What ends a line that is a sentence (then only spaces): the line classifier's `sentence`.
+_TERMINAL_CHARS = ".؟?!:»\"”)"
 # A sentence end: a full stop, ! or … (then closing quotes or brackets). A question mark ends a
 # sentence only on a long line: a short one ending in ؟ is usually a headline.
 _SENTENCE_END = rx(r"[.!…:؛][»”\"'’)\]]*\s*$")
 _QUESTION_END = rx(r"[؟?][»”\"'’)\]]*\s*$")
+_CLOSERS = "»”\"'’)]"  # the closing quotes and brackets of _SENTENCE_END and _QUESTION_END
 # Two sentences run together on one line («الأسبوع.أنا في»): headlines are one sentence at most.
 _INNER_END = rx(r"\p{Arabic}{2}[.!؟?]\p{Arabic}{3}")
 _SEPARATORS = rx(r"\s(?:»|›|>|/|\||::)\s|\s[»›]")
@@ -95,13 +100,6 @@ _PROCLITIC = ("و", "ف", "ب", "ل")
 # Every full date parse_date reads has a four-digit year (direction marks may sit between digits).
 _has_year_digits = rx(r"\d[\u200e\u200f]*\d[\u200e\u200f]*\d[\u200e\u200f]*\d").search
 
-
-def _has_time(text: str):
-    # Every _TIME match holds a colon or one of its two opening words: a C-level test skips the
-    # regex on almost every line.
-    if ":" in text or "منذ" in text or "قبل" in text:
-        return _TIME.search(text)
-    return None
 
 # A photo caption's credit at the end of a short line: "(رويترز)", "- أرشيفية", "- الصورة من د ب أ".
 _BRACKET_TAIL = rx(r"[(\[]([^()\[\]]{1,40})[)\]]\s*$")
@@ -140,6 +138,8 @@ class State:
     is_stopword: WordMemo = None
     content_stem: WordMemo = None  # a content word's stem, None for a stop word or a short word
     may_open_phrase: WordMemo = None  # does a furniture phrase start at this word (or after its proclitic)?
+    may_address: WordMemo = None  # could this word open a notice's address (or after و or ف)?
+    word_marks: WordMemo = None  # 1 for a stop word, plus _ADDRESS for a word may_address takes
     glue_short_words: frozenset = frozenset()  # the evidence's short words, for splitting glued words
 
 
@@ -205,6 +205,8 @@ def compile(params: dict, env) -> State:
     state.is_stopword = WordMemo(functools.partial(_stopword_answer, stopwords))
     state.content_stem = WordMemo(functools.partial(_content_stem, state.is_stopword))
     state.may_open_phrase = WordMemo(functools.partial(_may_open_phrase, phrases))
+    state.may_address = WordMemo(functools.partial(_may_address, notice_address))
+    state.word_marks = WordMemo(functools.partial(_word_marks, state.is_stopword, state.may_address))
     from .wordlist import default_evidence
 
     state.glue_short_words = default_evidence(env).short_words
@@ -220,36 +222,80 @@ def compile(params: dict, env) -> State:
     return state
 
 
-@dataclass
 class LineInfo:
-    start: int
-    end: int
-    words: list  # folded Arabic and Latin words
-    klass: str = "body"
-    reason_ar: str = ""
-    reason_en: str = ""
-    sentence: bool = False
-    stopword_density: float = 0.0
-    label: str = "short"  # first label: bad, good, near, headline or short
-    arabic: int = 0
-    latin: int = 0
-    numbers: int = 0
-    dated: bool = False  # holds a full date or a time
-    section: float = 0.0  # share of words that are section names
-    notice: bool = False
-    title: bool = False
-    in_body: bool = False
-    article: bool = False  # article text no repetition can remove: a paragraph, a subheading in the body
-    content: set = field(default_factory=set)  # stems of its content words
-    extras: dict = field(default_factory=dict)
+    """One non-blank line and what the classifier learns of it. A plain class with class-level
+    defaults: a page has hundreds of lines, and most keep most defaults. Features that only some
+    passes read (a date, section names, menu items) are worked out on first use."""
 
-    @property
-    def n(self) -> int:
-        return len(self.words)
+    klass = "body"
+    reason_ar = ""
+    reason_en = ""
+    sentence = False
+    stopword_density = 0.0
+    label = "short"  # first label: bad, good, near, headline or short
+    ends = False  # ends a sentence (full stop, !, …, :, ؛, closing quotes or brackets after it)
+    question = False  # ends with a question mark
+    notice = False
+    title = False
+    in_body = False
+    article = False  # article text no repetition can remove: a paragraph, a subheading in the body
+    content = frozenset()  # stems of its content words
+    card = False  # another story's teaser card: its summary
+    card_head = False  # and its headline
+    comment = False  # a reader's comment
+    # Set by the local pass on the lines that reach it: None until worked out, 0 for the others.
+    _section = 0.0
+    _menu_items = 0
+    _phrases = None
+
+    def __init__(self, start: int, end: int, text: str, words: list):
+        self.start, self.end, self.text, self.words = start, end, text, words
+        self.n = len(words)
+        self._dated = None
 
     @property
     def prose(self) -> bool:
         return self.label in ("good", "near")
+
+    @property
+    def arabic(self) -> int:
+        """How many of its words are Arabic (asked of title candidates only: the line is read again)."""
+        return sum(map(_arabic_run.__getitem__, _LINE_WORD.findall(self.text)))
+
+    @property
+    def has_arabic(self) -> bool:
+        # Every Arabic word character belongs to an Arabic run: one search, stopped at the first.
+        return _AR_CHAR.search(self.text) is not None
+
+    @property
+    def dated(self) -> bool:
+        """Holds a full date or a time."""
+        if self._dated is None:
+            self._dated = _is_dated(self.text)
+        return self._dated
+
+    @property
+    def section(self) -> float:
+        """Share of words that are section names."""
+        if self._section is None:
+            self._section = _section_share(self.words, self._phrases)
+        return self._section
+
+    @property
+    def menu_items(self) -> int:
+        if self._menu_items is None:
+            self._menu_items = _menu_items(self.text)
+        return self._menu_items
+
+
+def _is_dated(text: str) -> bool:
+    from ..dating import parse_date
+
+    # Every _TIME match holds a colon or one of its two opening words, and every full date
+    # parse_date reads has a four-digit year: C-level tests skip the regexes on most lines.
+    if (":" in text or "منذ" in text or "قبل" in text) and _TIME.search(text):
+        return True
+    return bool(_has_year_digits(text)) and parse_date(text) is not None
 
 
 def _match_phrases(words: list[str], state: State):
@@ -282,8 +328,8 @@ def _match_phrases(words: list[str], state: State):
 
 
 def _has_notice(words: list[str], state: State) -> bool:
-    address = state.notice_address
-    if not any(w in address or (len(w) > 3 and w[0] in "وف" and w[1:] in address) for w in words):
+    # Most lines hold no word a notice addresses: one memo probe per word, in C, rules them out.
+    if not any(map(state.may_address.__getitem__, words)):
         return False
     for i, word in enumerate(words):
         for candidate in (word, word[1:] if len(word) > 3 and word[0] in _PROCLITIC else None):
@@ -293,30 +339,84 @@ def _has_notice(words: list[str], state: State) -> bool:
     return False
 
 
+# A line's sum of word marks counts its stop words below _ADDRESS and its address words above it:
+# both from one memo probe per word.
+_ADDRESS = 1 << 40
+
+
+def _word_marks(is_stopword, may_address, word: str) -> int:
+    return is_stopword[word] + (_ADDRESS if may_address[word] else 0)
+
+
+def _may_address(address: frozenset, word: str) -> bool:
+    return word in address or (len(word) > 3 and word[0] in "وف" and word[1:] in address)
+
+
 # A line's words in text order (the Arabic and Latin runs of qa.arabic's tokens, numbers left
-# out), and its numbers: whole-line C scans instead of building a Token per word.
+# out): one C-level scan per line instead of building a Token per word.
 _LINE_WORD = rx(AR_WORD.pattern + "|" + LATIN_WORD.pattern, regex.V1)
-_NUMBER = rx(r"\p{Nd}+(?:[.,٫٬]\p{Nd}+)*", regex.V1)
 # fold(word).lower(), once per distinct word.
 _folded_lower = WordMemo(lambda word: fold(word).lower())
+# Is a run of _LINE_WORD an Arabic one? The two scripts' letters are disjoint, so its first
+# character tells.
+_arabic_run = WordMemo(lambda word: is_arabic_word_char(word[0]))
+_AR_CHAR = rx(AR_WORD_CHAR, regex.V1)
+_LATIN_CHAR = rx(r"[\p{L}\p{M}--\p{scx=Arabic}]", regex.V1)
+# A word read as CODE_PAGE bytes -> fold(word).lower().
+_folded_lower_bytes = WordMemo(lambda run: fold(codecs.charmap_decode(run, "strict", CODE_PAGE)[0]).lower())
 
 
 def _line_words(doc):
-    """(start, end, stripped text, [folded words], arabic, latin, numbers) per non-blank line.
-    Each distinct word is folded once."""
-    text = doc.text
-    fold_word = _folded_lower.__getitem__
-    for line in doc.lines:
-        segment = text[line.start : line.end]
+    """(start, end, stripped text, [folded words]) per non-blank line. Each
+    distinct word is folded once. A text in the code page is scanned as bytes with the re module,
+    twice as fast as the regex module on the text; its words come out as bytes, each folded once."""
+    encoded = code_page_bytes(doc)
+    if encoded is None:
+        fold_word, find_runs = _folded_lower.__getitem__, _LINE_WORD.findall
+    else:
+        fold_word, find_runs = _folded_lower_bytes.__getitem__, _line_word_bytes().findall
+    for start, segment in _segments(doc):
         stripped = segment.strip()
         if not stripped:
             continue
-        start = line.start + len(segment) - len(segment.lstrip())
+        start += len(segment) - len(segment.lstrip())
         end = start + len(stripped)
-        words = list(map(fold_word, _LINE_WORD.findall(stripped)))
-        arabic = len(AR_WORD.findall(stripped)) if words else 0
-        numbers = len(_NUMBER.findall(stripped))
-        yield start, end, stripped, words, arabic, len(words) - arabic, numbers
+        runs = find_runs(stripped) if encoded is None else find_runs(encoded, start, end)
+        yield start, end, stripped, list(map(fold_word, runs))
+
+
+_LINE_WORD_BYTES = None
+
+
+def _line_word_bytes():
+    """_LINE_WORD over CODE_PAGE bytes: its three character classes spelt out byte by byte."""
+    global _LINE_WORD_BYTES
+    if _LINE_WORD_BYTES is None:
+        import re
+
+        def byte_class(test) -> bytes:
+            return b"[" + b"".join(re.escape(bytes([i])) for i, ch in enumerate(CODE_PAGE) if test(ch)) + b"]"
+
+        arabic, latin = byte_class(_AR_CHAR.fullmatch), byte_class(_LATIN_CHAR.fullmatch)
+        joiner = byte_class(lambda ch: ch in "'’-")
+        _LINE_WORD_BYTES = re.compile(arabic + b"+|" + latin + b"+(?:" + joiner + latin + b"+)*")
+    return _LINE_WORD_BYTES
+
+
+
+
+def _segments(doc):
+    """(start, text) of each line of Document.lines, without its line break. A text with no "\r"
+    is cut with one str.split instead of a Line object per line."""
+    text = doc.text
+    if "\r" in text:
+        for line in doc.lines:
+            yield line.start, text[line.start : line.end]
+        return
+    start = 0
+    for segment in text.split("\n"):
+        yield start, segment
+        start += len(segment) + 1
 
 
 _CLITICS = rx(r"^(?:[وف])?(?:[بكل])?(?:ال|لل)?")
@@ -350,7 +450,6 @@ def classify(doc, state: State) -> list[LineInfo]:
     cache_key = ("line-classifier", state.key)
     if cache_key in doc.cache:
         return doc.cache[cache_key]
-    from ..dating import parse_date
     from ..wordlist import is_known
     from .wordlist import split_glued
 
@@ -358,22 +457,21 @@ def classify(doc, state: State) -> list[LineInfo]:
         return not is_known(token) and split_glued(token, state.glue_short_words) is not None
 
     infos = []
-    is_stopword, content_stem = state.is_stopword, state.content_stem
-    for start, end, stripped, words, arabic, latin, numbers in _line_words(doc):
-        info = LineInfo(start, end, words, arabic=arabic, latin=latin, numbers=numbers)
+    word_marks, content_stem = state.word_marks.__getitem__, state.content_stem
+    for start, end, stripped, words in _line_words(doc):
+        info = LineInfo(start, end, stripped, words)
         infos.append(info)
-        info.extras["text"] = stripped
-        info.sentence = bool(_TERMINAL.search(stripped))
-        n = len(words)
+        # The stripped line ends in no whitespace: what ends it is its last character.
+        info.sentence = stripped[-1] in _TERMINAL_CHARS
+        n = info.n
         if n:
-            info.stopword_density = sum(map(is_stopword.__getitem__, words)) / n
-            info.content = set(map(content_stem.__getitem__, words))
-            info.content.discard(None)
-        info.dated = bool(_has_time(stripped)) or (numbers > 0 and _has_year_digits(stripped) and parse_date(stripped) is not None)
+            marks = sum(map(word_marks, words))
+            info.stopword_density = marks % _ADDRESS / n
+            content = info.content = set(map(content_stem.__getitem__, words))
+            content.discard(None)
         _first_label(info, stripped, state)
         if n == 0:
             # Only digits and symbols: a counter or a divider, never prose.
-            info.extras["text"] = stripped
             if _DIGITS_SYMBOLS.search(stripped):
                 info.klass = "furniture-symbols"
             continue
@@ -381,9 +479,8 @@ def classify(doc, state: State) -> list[LineInfo]:
                 and len(_TICKER_JOIN.findall(stripped)) >= state.ticker_min_separators):
             info.klass, info.reason_ar, info.reason_en = "ticker", "شريط عناوين", "ticker of headlines"
             continue
-        covered, found = _match_phrases(words, state)
-        info.section = _section_share(words, state)
-        if n <= state.max_words and not info.extras.get("ends") and _COPYRIGHT.search(stripped):
+        info._section, info._phrases = None, state.phrases  # worked out if a pass asks
+        if n <= state.max_words and not info.ends and _COPYRIGHT.search(stripped):
             _set(info, "furniture", "حقوق النشر", "copyright line")
             info.label = "bad"
             continue
@@ -392,6 +489,7 @@ def classify(doc, state: State) -> list[LineInfo]:
             info.label = "bad"
             continue
         if n <= state.max_words:
+            covered, found = _match_phrases(words, state)
             whole = [c for _, c in found if c.match == "whole"]
             if whole and covered / n >= state.coverage:
                 info.klass, info.reason_ar, info.reason_en = "furniture", whole[0].label_ar, whole[0].label_en
@@ -407,10 +505,9 @@ def classify(doc, state: State) -> list[LineInfo]:
                 info.klass, info.reason_ar, info.reason_en = "breadcrumb", "مسار تنقل", "breadcrumb"
                 info.label = "bad"
                 continue
-        if info.label != "good" or n <= 40:
+        if (info.label != "good" or n <= 40) and marks >= _ADDRESS:
             info.notice = _has_notice(words, state)
-        info.extras["menu_items"] = _menu_items(stripped)
-        info.extras["text"] = stripped
+        info._menu_items = None  # worked out if a pass asks
     _caption_neighbours(infos)
     _context_pass(infos, state)
     found = _page_pass(infos, state)
@@ -419,7 +516,7 @@ def classify(doc, state: State) -> list[LineInfo]:
         # prose, nor is a lone symbol (↑ back to the top); other lines of bare numbers are
         # boilerplate/counter's, and punctuation alone («***») may divide an article's sections.
         if info.klass == "furniture-symbols":
-            text = info.extras.get("text", "")
+            text = info.text
             if _TIME.search(text):
                 _set(info, "outside", "وقت أو مدة وحدهما", "a time or a duration alone")
             elif _SYMBOLS_ONLY.fullmatch(text):
@@ -440,8 +537,8 @@ def _caption_neighbours(infos: list[LineInfo]) -> None:
         if info.reason_en != "photo caption or credit" and not (
                 info.klass == "furniture" and info.words[:3] == ["التعليق", "علي", "الصوره"]):
             continue
-        text = info.extras.get("text", "")
-        if info.words[:1] == ["التعليق"] or (info.arabic == 0 and info.n <= 3):
+        text = info.text
+        if info.words[:1] == ["التعليق"] or (info.n <= 3 and not info.has_arabic):
             neighbour = k + 1  # under a caption label, or under a Latin credit line («AFP»)
         elif text.startswith(("(", "[")):
             neighbour = k - 1  # over its credit in brackets
@@ -450,7 +547,7 @@ def _caption_neighbours(infos: list[LineInfo]) -> None:
         if not 0 <= neighbour < len(infos):
             continue
         other = infos[neighbour]
-        if other.klass == "body" and 0 < other.n <= 20 and not other.extras.get("ends") and other.label != "good":
+        if other.klass == "body" and 0 < other.n <= 20 and not other.ends and other.label != "good":
             _set(other, "furniture", "تعليق صورة أو مصدرها", "photo caption or credit")
             other.label = "bad"
 
@@ -466,8 +563,10 @@ def _is_caption(stripped: str, words: list, state: State) -> bool:
     paragraph that ends with its agency ends a sentence before the bracket."""
     if _credited(words, state) and (stripped[0] in "([" or words[0] in _CAPTION_LABELS or not _ARABIC.search(stripped)):
         return True  # «(رويترز)», «الصورة: وكالات», «Getty Images»
-    for pattern in (_BRACKET_TAIL, _DASH_TAIL):
-        match = pattern.search(stripped)
+    # Each tail has a mark to look for first: the closing bracket that ends the line, or a dash.
+    for pattern, possible in ((_BRACKET_TAIL, stripped[-1] in ")]"),
+                              (_DASH_TAIL, "-" in stripped or "–" in stripped or "—" in stripped)):
+        match = possible and pattern.search(stripped)
         if match and _credited(_norm_words(match.group(1)), state):
             head = stripped[: match.start()].rstrip()
             if head and not _SENTENCE_END.search(head) and not _QUESTION_END.search(head):
@@ -475,16 +574,16 @@ def _is_caption(stripped: str, words: list, state: State) -> bool:
     return False
 
 
-def _section_share(words, state) -> float:
+def _section_share(words, phrases: dict) -> float:
     """Share of a line's words that are section names (a menu entry), matched whole."""
     if not words:
         return 0.0
     i, covered = 0, 0
-    for k in compress(range(len(words)), map(state.phrases.__contains__, words)):
+    for k in compress(range(len(words)), map(phrases.__contains__, words)):
         if k < i:
             continue
         best = 0
-        for phrase, category in state.phrases[words[k]]:
+        for phrase, category in phrases[words[k]]:
             if category.match in ("section", "whole") and tuple(words[k : k + len(phrase)]) == phrase:
                 best = len(phrase)
                 break
@@ -503,14 +602,16 @@ def _menu_items(stripped: str) -> int:
 
 def _first_label(info: LineInfo, stripped: str, state: State) -> None:
     n = info.n
-    ends = bool(_SENTENCE_END.search(stripped))
-    question = bool(_QUESTION_END.search(stripped))
+    # _SENTENCE_END and _QUESTION_END on a line that ends in no whitespace: its last character
+    # before any closing quotes or brackets.
+    bare = stripped.rstrip(_CLOSERS)
+    ends = bool(bare) and bare[-1] in ".!…:؛"
+    question = bool(bare) and bare[-1] in "؟?"
     density = info.stopword_density
-    info.extras["ends"] = ends
-    info.extras["question"] = question
+    info.ends, info.question = ends, question
     if n == 0:
         info.label = "bad"
-    elif info.arabic == 0:
+    elif not info.has_arabic:
         info.label = "bad"  # Latin only: a label, a credit, a button
     elif ends and n >= state.good_words and density >= state.good_density:
         info.label = "good"
@@ -553,7 +654,7 @@ def _weight(info: LineInfo) -> float:
     little, proven furniture more, so a box of a few lines inside the article does not split it."""
     if info.klass in _LOCAL or info.notice:
         return -4.0
-    if info.extras.get("card") or info.extras.get("comment"):
+    if info.card or info.comment:
         return -2.0
     if info.label == "good":
         return float(min(info.n, 80))
@@ -586,14 +687,18 @@ def _set(info: LineInfo, klass: str, reason_ar: str, reason_en: str) -> None:
 def _titleish(info: LineInfo) -> bool:
     # A headline: mostly Arabic (a Latin label such as "Author, …" is a byline), no sentence or
     # clause end (a caption credit ends in «،»), no date (a caption or a teaser carries one).
-    text = info.extras.get("text", "")
-    arabic_enough = info.arabic >= info.n * 0.85 or (info.n >= 6 and info.arabic >= info.n * 0.7)
+    def arabic_enough():
+        arabic = info.arabic
+        return arabic >= info.n * 0.85 or (info.n >= 6 and arabic >= info.n * 0.7)
+
     # A short line the context pass took for furniture may still be the title, between a
-    # breadcrumb and a byline.
-    return (info.klass in ("body", "context") and 3 <= info.n <= 30 and arabic_enough and not text.endswith(("،", ","))
-            and not info.extras.get("ends") and not info.notice and info.section < 0.7
-            and not (info.dated and info.n <= 25) and not info.extras.get("menu_items")
-            and not info.extras.get("card_head"))
+    # breadcrumb and a byline. (The tests that read the line again come last.)
+    return (info.klass in ("body", "context") and 3 <= info.n <= 30 and not info.text.endswith(("،", ","))
+            and not info.ends and not info.notice and not info.card_head and info.section < 0.7
+            and not info.menu_items and arabic_enough() and not (info.n <= 25 and info.dated))
+
+
+_first_five = operator.itemgetter(slice(5))  # w[:5], in C
 
 
 def _overlap(info: LineInfo, vocabulary: set) -> float:
@@ -603,7 +708,7 @@ def _overlap(info: LineInfo, vocabulary: set) -> float:
 
 
 def _key_overlap(info: LineInfo, keys: set) -> float:
-    own = {w[:5] for w in info.content}
+    own = set(map(_first_five, info.content))
     return len(own & keys) / len(own) if own else 0.0
 
 
@@ -615,7 +720,7 @@ def _vocabulary(lines) -> set:
     return vocabulary
 
 
-def _find_title(infos: list[LineInfo], first: int, vocabulary: set, named: int | None) -> int | None:
+def _find_title(infos: list[LineInfo], first: int, keys: set, named: int | None) -> int | None:
     """The article's own title. The page's <title> names it when there is one; otherwise it is a
     headline-like line shortly before the body that shares the body's words, the earliest such
     (a caption or a byline comes after the title), else the nearest headline-like line, else the
@@ -624,8 +729,6 @@ def _find_title(infos: list[LineInfo], first: int, vocabulary: set, named: int |
         return named
     window = [k for k in range(max(0, first - 15), first) if _titleish(infos[k])]
     if window:
-        # By first five letters, as a headline says «جرائم» where the body says «جرائمهم».
-        keys = {w[:5] for w in vocabulary}
         scores = {k: _key_overlap(infos[k], keys) for k in window}
         best = max(scores.values())
         if best >= 0.3:
@@ -656,12 +759,15 @@ def _page_pass(infos: list[LineInfo], state: State) -> bool:
         info.in_body = True
     vocabulary = _vocabulary(infos[first : last + 1])
     named = _page_title(infos)
-    title = _find_title(infos, first, vocabulary, named)
+    # The body's words by their first five letters, as a headline says «جرائم» where the body
+    # says «جرائمهم».
+    keys = set(map(_first_five, vocabulary))
+    title = _find_title(infos, first, keys, named)
     # A first line right above the body (a standfirst or a chapter line at most between) that
     # shares the body's words heads the article whatever its length; a masthead there does not.
     opening = [title] if title is not None else []
     if (first <= 2 and infos[0].klass in ("body", "context") and not infos[0].notice
-            and _key_overlap(infos[0], {w[:5] for w in vocabulary}) >= 0.3):
+            and _key_overlap(infos[0], keys) >= 0.3):
         opening.append(0)
     for k in opening:
         infos[k].title = True
@@ -680,7 +786,7 @@ def _page_pass(infos: list[LineInfo], state: State) -> bool:
 
 def _headline_like(info: LineInfo) -> bool:
     return (info.klass == "body" and info.label in ("headline", "near") and 3 <= info.n <= 25
-            and not info.extras.get("ends") and not info.extras.get("menu_items"))
+            and not info.ends and not info.menu_items)
 
 
 def _restates(head: LineInfo, summary: LineInfo) -> bool:
@@ -691,8 +797,8 @@ def _restates(head: LineInfo, summary: LineInfo) -> bool:
         return False
     # Compared by their first five letters: a summary says «الإندونيسية» where its headline says
     # «إندونيسيا», and «هجماتها» for «هجمات».
-    summary_keys = {w[:5] for w in summary.content}
-    shared = sum(1 for w in {w[:5] for w in head.content} if w in summary_keys)
+    summary_keys = set(map(_first_five, summary.content))
+    shared = len(summary_keys.intersection(map(_first_five, head.content)))
     return shared >= 1 and shared * 4 >= len(head.content)
 
 
@@ -731,13 +837,13 @@ def _mark_cards(infos: list[LineInfo], state: State) -> None:
                     for j in range(max(0, head - 2), head))
         if (dated * 2 >= len(run) or boxed) and sum(_overlap(infos[k], vocabulary) for k in run) / len(run) < 0.3:
             for k in run:
-                infos[k].extras["card"] = True
-                infos[k - 1].extras["card_head"] = True
+                infos[k].card = True
+                infos[k - 1].card_head = True
 
 
 def _stamp(info: LineInfo) -> bool:
     """A line that is a date or a time and little else (a paragraph may mention a date)."""
-    return info.dated and info.n <= 6 and not info.extras.get("ends")
+    return info.n <= 6 and not info.ends and info.dated  # the date, worked out last
 
 
 def _mark_comments(infos: list[LineInfo]) -> None:
@@ -746,7 +852,7 @@ def _mark_comments(infos: list[LineInfo]) -> None:
     found = [k for k in range(2, len(infos)) if infos[k].prose and infos[k].n <= 60 and _comment(infos, k)]
     for a, b in zip(found, found[1:]):
         if b - a <= 8:
-            infos[a].extras["comment"] = infos[b].extras["comment"] = True
+            infos[a].comment = infos[b].comment = True
 
 
 def _cut_trailing_list(infos, first, last) -> int:
@@ -771,23 +877,30 @@ def _card(infos, k) -> bool:
     before = infos[k - 1] if k else None
     after = infos[k + 1] if k + 1 < len(infos) else None
     return (before is not None and before.label == "headline" and before.n >= 4 and _restates(before, infos[k])
-            and (after is None or after.dated or after.label == "headline" or after.klass != "body"))
+            and (after is None or after.label == "headline" or after.klass != "body" or after.dated))
 
 
 def _page_title(infos) -> int | None:
     """"Headline - Site" as the page's <title>, when the headline is also a line of its own: the
     line is furniture and the headline's own line is the article's title."""
-    keys = {}
-    for k, info in enumerate(infos):
-        if info.n >= 3:
-            keys.setdefault(" ".join(info.words), k)
+    keys = None  # a line's words -> its first index, built for the first line that splits
     named = None
     for k, info in enumerate(infos):
-        if info.klass != "body" or info.prose and info.extras.get("ends"):
+        if info.klass != "body" or info.prose and info.ends:
             continue
-        parts = _TITLE_SPLIT.split(info.extras.get("text", ""))
+        text = info.text
+        # _TITLE_SPLIT splits only at one of these.
+        if not ("-" in text or "–" in text or "—" in text or "|" in text or ":" in text or "«" in text
+                or "»" in text):
+            continue
+        parts = _TITLE_SPLIT.split(text)
         if len(parts) < 2:
             continue
+        if keys is None:
+            keys = {}
+            for j, line in enumerate(infos):
+                if line.n >= 3:
+                    keys.setdefault(" ".join(line.words), j)
         for head in (" - ".join(parts[:-1]), " - ".join(parts[1:])):
             words = _norm_words(head)
             other = keys.get(" ".join(words))
@@ -813,13 +926,13 @@ def _inside(infos, first, last) -> None:
             _set(info, "body", "", "")  # a subheading between two captions, not their block
         if info.klass != "body" or info.title:
             continue
-        if info.extras.get("card") or info.extras.get("card_head"):
+        if info.card or info.card_head:
             _set(info, "headline-list", "بطاقة خبر آخر: عنوانه وملخصه", "another story's card: its headline and summary")
             continue
-        if info.extras.get("comment"):
+        if info.comment:
             _set(info, "outside", "تعليق قارئ", "a reader's comment")
             continue
-        if info.label == "good" or (info.prose and info.extras.get("ends")):
+        if info.label == "good" or (info.prose and info.ends):
             # A sentence ends any box: boxes list headlines, which end without a full stop.
             box = False
             # A notice at the body's edge talks of the site, not of the article's subject: a
@@ -867,7 +980,7 @@ def _subheading_after_box(infos, k, last, box_items) -> bool:
     """A short line closing a box right before the next paragraph: a subheading as likely as the
     box's last item, and a lost subheading costs more than a kept item."""
     info = infos[k]
-    if info.dated or k + 1 > last or infos[k + 1].label != "good":
+    if k + 1 > last or infos[k + 1].label != "good" or info.dated:
         return False
     # The paragraph under it restates it, as a paragraph restates its subheading.
     return (box_items >= 1 and info.n <= 5) or _restates(info, infos[k + 1])
@@ -893,13 +1006,13 @@ def _outside(infos, first, last, vocabulary) -> None:
         if (title is not None and title < k < first and info.label in ("headline", "near") and not info.dated
                 and _overlap(info, vocabulary) >= 0.5):
             continue  # between the title and the body, on the body's subject: a standfirst or lead
-        if info.extras.get("menu_items"):
+        if info.menu_items:
             _set(info, "menu", "قائمة روابط", "menu of links")
             continue
-        if info.extras.get("card"):
+        if info.card:
             _set(info, "headline-list", "ملخص خبر آخر في قائمة", "summary of another story in a list")
             continue
-        if info.extras.get("comment") or (info.prose and info.n <= 60 and _comment(infos, k)):
+        if info.comment or (info.prose and info.n <= 60 and _comment(infos, k)):
             _set(info, "outside", "تعليق قارئ", "a reader's comment")
             continue
         if info.label == "good":
@@ -918,7 +1031,7 @@ def _outside(infos, first, last, vocabulary) -> None:
             _set(info, "headline-list", "قائمة عناوين أخرى", "list of other headlines")
         elif info.dated:
             _set(info, "outside", "تاريخ أو وقت", "a date or a time")
-        elif info.arabic == 0:
+        elif not info.has_arabic:
             _set(info, "outside", "عبارة لاتينية", "a Latin label")
         elif info.n <= 3:
             _set(info, "outside", "كلمات قليلة بين كتل الصفحة", "a few words between blocks of the page")
@@ -935,9 +1048,9 @@ def _announced_list(infos, last) -> set:
     («أفضل فيلم: …», «أفضل مخرج: …»). They are the article's, however short."""
     announcing = set()
     if (0 <= last < len(infos) - 2 and infos[last + 1].klass == "body" and infos[last + 1].n >= 2
-            and infos[last + 1].extras.get("text", "").rstrip().endswith(":")):
+            and infos[last + 1].text.rstrip().endswith(":")):
         last, announcing = last + 1, {last + 1}  # the announcing sentence, short, left out of the run
-    if not 0 <= last < len(infos) - 1 or not infos[last].extras.get("text", "").rstrip().endswith(":"):
+    if not 0 <= last < len(infos) - 1 or not infos[last].text.rstrip().endswith(":"):
         return set()
     items = []
     for info in infos[last + 1 :]:
@@ -946,7 +1059,7 @@ def _announced_list(infos, last) -> set:
         items.append(info)
     if len(items) < 2:
         return set()
-    marked = [bool(_LIST_MARK.match(i.extras.get("text", ""))) for i in items]
+    marked = [bool(_LIST_MARK.match(i.text)) for i in items]
     first_words = {i.words[0] for i in items}
     # The run ends where the items stop sharing their shape.
     if all(marked) or len(first_words) == 1:
@@ -981,7 +1094,7 @@ def _furnitureish(info) -> bool:
 def _short_run(infos, k) -> bool:
     """A line in a run of three or more short lines (1-4 words, no sentence): a menu or tag list."""
     def short(i):
-        return 0 <= i < len(infos) and 0 < infos[i].n <= 4 and not infos[i].extras.get("ends") and not infos[i].in_body
+        return 0 <= i < len(infos) and 0 < infos[i].n <= 4 and not infos[i].ends and not infos[i].in_body
     if not short(k):
         return False
     lo = k
@@ -1010,7 +1123,7 @@ def _teaser(infos, k) -> bool:
     if before is None or before.in_body or before.title or before.label != "headline" \
             or not _restates(before, infos[k]):
         return False
-    return after is None or after.label in ("headline", "short", "bad") or after.dated or after.klass != "body"
+    return after is None or after.label in ("headline", "short", "bad") or after.klass != "body" or after.dated
 
 
 def article_lines(doc, state: State) -> set[int]:

@@ -11,14 +11,15 @@ Thresholds are set in the pack from the calibration corpus; see the pack's descr
 from __future__ import annotations
 
 from array import array
+from functools import partial
 from dataclasses import dataclass
 
 import regex
 
 from ..rxcache import compile as rx
 
-from ..arabic import fold, folded_bare_word
-from ..stats import document_stats, sentence_lengths, word_starts, words_between
+from ..arabic import fold, folded_bare_word, sentences
+from ..stats import CODE_PAGE, code_page_bytes, document_stats, word_counts, words_between
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
 
@@ -33,6 +34,9 @@ PARAMS = {
 _STRETCH = rx(r"[^،,؛;:()\"«»“”.؟?!…\n\r]+")
 # و then a word without the article: "والأمن والتعليم" is a list of nouns, not of clauses.
 _WA = rx(r"(?<![\p{L}\p{M}])و(?!ال)(?=[\p{L}\p{M}]{2})([\p{L}\p{M}]+)")
+_LETTER = rx(r"[\p{L}\p{M}]")
+
+
 @dataclass
 class State:
     measure: str
@@ -72,26 +76,68 @@ def _wa_starts(doc):
     sentences with more are cut into stretches and counted."""
     key = "metric:wa-starts"
     if key not in doc.cache:
-        doc.cache[key] = array("q", [m.start() for m in _WA.finditer(doc.text)])
+        encoded = code_page_bytes(doc)
+        # A text in the code page is scanned as bytes by the re module, at the same offsets.
+        found = _WA.finditer(doc.text) if encoded is None else _wa_bytes().finditer(encoded)
+        doc.cache[key] = array("q", [m.start() for m in found])
     return doc.cache[key]
+
+
+_WA_BYTES = None
+
+
+def _wa_bytes():
+    """_WA's opening over CODE_PAGE bytes (where its offsets are the text's), its letter class
+    spelt out byte by byte."""
+    global _WA_BYTES
+    if _WA_BYTES is None:
+        import re
+
+        letter = b"[" + b"".join(re.escape(bytes([i])) for i, ch in enumerate(CODE_PAGE)
+                                 if _LETTER.fullmatch(ch)) + b"]"
+        wa, al = (CODE_PAGE.index(ch).to_bytes(1, "big") for ch in ("و", "ا"))
+        lam = CODE_PAGE.index("ل").to_bytes(1, "big")
+        # و first, so that re looks for that byte alone; then whether a letter comes before it.
+        _WA_BYTES = re.compile(wa + b"(?<!" + letter + wa + b")(?!" + al + lam + b")(?=" + letter + b"{2})")
+    return _WA_BYTES
+
+
+def _sentences_over(doc, count, limit: int):
+    """The sentences that may hold more than `limit` of what count(start, end) counts: all of them
+    once the document's sentences are split; else only those of the lines that hold more, each
+    line split on its own. A sentence never crosses a line break, so a line's count bounds its
+    sentences', and most lines of news copy are under the limits."""
+    if "sentences" in doc.__dict__:
+        yield from doc.sentences
+        return
+    text, split = doc.text, doc.cache.setdefault("metric:line-sentences", {})  # line start -> its sentences
+    for line in doc.lines:
+        if count(line.start, line.end) > limit:
+            spans = split.get(line.start)
+            if spans is None:
+                spans = split[line.start] = [(line.start + start, line.start + end)
+                                             for start, end in sentences(text[line.start : line.end])]
+            yield from spans
 
 
 def check(doc, state: State, ctx):
     if state.measure == "sentence-words":
-        for (start, end), words in zip(doc.sentences, sentence_lengths(doc)):
+        between = word_counts(doc).between
+        for start, end in _sentences_over(doc, between, state.limit):
+            words = between(start, end)
             if words > state.limit:
                 yield Hit(start, end, None, {"words": words, "max": int(state.limit)})
     elif state.measure == "paragraph-words":
-        starts = word_starts(doc)
+        between = word_counts(doc).between
         for line in doc.lines:
-            words = words_between(starts, line.start, line.end)
+            words = between(line.start, line.end)
             if words > state.limit:
                 yield Hit(line.start, line.end, None, {"words": words, "max": int(state.limit)})
     elif state.measure == "wa-chain":
         candidates = _wa_starts(doc)
         if len(candidates) <= state.limit:
             return
-        for start, end in doc.sentences:
+        for start, end in _sentences_over(doc, partial(words_between, candidates), state.limit):
             if words_between(candidates, start, end) <= state.limit:
                 continue
             for s, e, joins in wa_chains(doc.text[start:end], start, state.root_words):

@@ -29,7 +29,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, partial
+from itertools import islice
+from typing import NamedTuple
 
 import regex
 
@@ -55,6 +57,7 @@ _WORD_LISTS = ("qualifiers", "history_before", "prospective", "counterpart", "ye
 # Words and single signs, in order: the few words around a title are read as tokens.
 _TOKEN = rx(r"[\p{L}\p{M}]+|\d+|[^\s\p{L}\p{M}\d]")
 _YEAR = rx(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_LAST_NON_SPACE = rx(r"(?r)\S")  # searched backwards: the last character of a span that is not a space
 _QUOTES_OPEN = frozenset("«“\"'")
 _QUOTES_CLOSE = frozenset("»”\"'")
 _COMMA = frozenset("،,")
@@ -64,7 +67,6 @@ _LOOK = 160  # characters read around a title for markers and a name
 _NOT_SURNAME_AFTER = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "آل", "عبد", "أبو", "ابو", "ولد", "أم"))
 _QUOTE_PAIRS = {"«": "»", "“": "”"}
 # A word as the name index may hold it: folded (single-word names) and by transliteration key.
-_NAME_WORD = WordMemo(lambda word: frozenset((fold(word), translit_key(fold(word)))))
 _CONTEXT = 1500  # characters before a mention read for an open quotation
 
 
@@ -85,6 +87,7 @@ class Words:
     not_short: frozenset
     ministry_titles: list
     longest: int  # the longest mark or qualifier, in words
+    first_words: frozenset = frozenset()  # the first words of the marks and qualifiers
 
 
 def _load_words(path, env) -> Words:
@@ -114,7 +117,8 @@ def _load_words(path, env) -> Words:
     return Words(marks, qualifiers, before(data["history_before"]), before(data["prospective"]),
                  [fold(w) for w in data["counterpart"]], regex.compile(year_lead),
                  {str(k): [str(x) for x in v] for k, v in (data.get("long_forms") or {}).items()},
-                 frozenset(fold(w) for w in data["not_short"]), [fold(w) for w in data["ministry_titles"]], longest)
+                 frozenset(fold(w) for w in data["not_short"]), [fold(w) for w in data["ministry_titles"]], longest,
+                 frozenset(k[0] for k in [*marks, *qualifiers] if k))
 
 
 def name_key(words) -> tuple:
@@ -125,6 +129,18 @@ def name_key(words) -> tuple:
     return tuple(translit_key(w) for w in words) if len(words) > 1 else words
 
 
+class _NamesSomebody:
+    """Is a word a word of some name in the base? (A class, not a lambda: a model is pickled.)"""
+
+    def __init__(self, keys: frozenset):
+        self.keys = keys
+
+    def __call__(self, word: str) -> bool:
+        # As the name index holds a word: folded (single-word names) and by transliteration key.
+        folded = fold(word)
+        return folded in self.keys or translit_key(folded) in self.keys
+
+
 @dataclass(eq=False)  # hashed by identity: a document's cache keys mentions by the model
 class Model:
     facts: object
@@ -133,6 +149,18 @@ class Model:
     names: dict  # name key (a tuple of word keys) -> list of people
     nationalities: dict  # folded adjective -> office ids
     name_word_keys: frozenset  # every word key of every name, to skip articles that name nobody in the base
+
+    @cached_property
+    def names_somebody(self) -> WordMemo:
+        """word -> is it a word of a name in the base (folded, or by transliteration key)?"""
+        return WordMemo(_NamesSomebody(self.name_word_keys))
+
+    @cached_property
+    def tokens_after(self) -> int:
+        """How many tokens after a title mentions() may read: four rounds of markers and
+        qualifiers (each at most `longest` words), a comma, a quotation mark, a name of _NAME_SPAN
+        words and its closing mark, and one more to see the end."""
+        return 4 * self.words.longest + 2 + _NAME_SPAN + 1
 
     @cached_property
     def title_pattern(self):
@@ -296,26 +324,80 @@ class Mention:
         return self.candidates[0][1]
 
 
-@dataclass
-class _Tok:
+class _Tok(NamedTuple):
     text: str
     start: int
     end: int
     word: bool
 
 
-def _tokens(text: str, offset: int) -> list:
-    return [_Tok(m.group(), offset + m.start(), offset + m.end(), m.group()[0].isalpha()) for m in _TOKEN.finditer(text)]
+_new_tok = partial(tuple.__new__, _Tok)  # skips the Python-level constructor
 
 
-def _modifiers(toks: list, i: int, words: Words, names: dict | None = None):
+def _tokens(text: str, offset: int, limit: int | None = None) -> list:
+    """The tokens of text (at most `limit`), their offsets shifted by `offset`."""
+    out = []
+    for m in islice(_TOKEN.finditer(text), limit):
+        token = m.group()
+        start, end = m.span()
+        out.append(_new_tok((token, offset + start, offset + end, token[0].isalpha())))
+    return out
+
+
+class _LazyTokens:
+    """_tokens(text, offset, limit), found only as far as they are read: after a title, mentions()
+    mostly reads a handful. Read with toks[i], toks[a:b] and _has(toks, n)."""
+
+    __slots__ = ("_found", "_matches", "_offset")
+
+    def __init__(self, text: str, offset: int, limit: int | None = None):
+        self._matches, self._offset, self._found = islice(_TOKEN.finditer(text), limit), offset, []
+
+    def has(self, n: int) -> bool:
+        """Are there at least n tokens?"""
+        found = self._found
+        while len(found) < n:
+            m = next(self._matches, None)
+            if m is None:
+                return False
+            token = m.group()
+            start, end = m.span()
+            found.append(_new_tok((token, self._offset + start, self._offset + end, token[0].isalpha())))
+        return True
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            if index.stop is None or index.stop < 0:
+                self.has(1 << 30)
+            else:
+                self.has(index.stop)
+        else:
+            self.has(1 << 30 if index < 0 else index + 1)
+        return self._found[index]
+
+    def __len__(self) -> int:
+        self.has(1 << 30)
+        return len(self._found)
+
+
+def _has(toks, n: int) -> bool:
+    """Are there at least n tokens in a token list or _LazyTokens?"""
+    if type(toks) is _LazyTokens:
+        return len(toks._found) >= n or toks.has(n)
+    return len(toks) >= n
+
+
+def _modifiers(toks: list, i: int, words: Words, model: Model | None = None):
     """Markers and qualifiers from toks[i]: (next index, mark class, mark token span, history?).
-    Stops where a name begins, so an honorific the base keeps in a name («الشيخ صباح») stays in it."""
+    Stops where a name of the model's begins, so an honorific the base keeps in a name («الشيخ صباح»)
+    stays in it."""
     mark, span, history = None, None, False
     for _ in range(4):
-        if names is not None and _name_at(toks, i, names):
+        if model is not None and _name_at(toks, i, model):
             break
-        for size in range(min(words.longest, len(toks) - i), 0, -1):
+        if not _has(toks, i + 1) or toks[i].text not in words.first_words:
+            break  # no marker or qualifier begins here
+        for size in range(words.longest if _has(toks, i + words.longest) else len(toks) - i, 0, -1):
             group = toks[i : i + size]
             if not all(t.word for t in group):
                 continue
@@ -334,11 +416,14 @@ def _modifiers(toks: list, i: int, words: Words, names: dict | None = None):
     return i, mark, span, history
 
 
-def _name_at(toks: list, i: int, names: dict, backwards: bool = False):
+def _name_at(toks: list, i: int, model: Model, backwards: bool = False):
     """The longest name starting (or, backwards, ending) at toks[i]: (first, last index, people)."""
+    if i < 0 or not _has(toks, i + 1) or not toks[i].word or not model.names_somebody[toks[i].text]:
+        return None  # every word of a name is a word of the base's names (the view is folded)
+    names = model.names
     for size in range(_NAME_SPAN, 0, -1):
         first, last = (i - size + 1, i) if backwards else (i, i + size - 1)
-        if first < 0 or last >= len(toks):
+        if first < 0 or not _has(toks, last + 1):
             continue
         group = toks[first : last + 1]
         if all(t.word for t in group):
@@ -374,13 +459,13 @@ def mentions(doc, model: Model) -> list[Mention]:
     key = ("temporal-fact", model)
     if key in doc.cache:
         return doc.cache[key]
-    view = doc.folded
-    text = view.text
     out, taken = [], []
     doc.cache[key] = out
-    # Each distinct word once: does the article name anybody in the base at all?
-    if not any(_NAME_WORD[word] & model.name_word_keys for word in doc.arabic_words):
-        return out
+    # No prefilter on the article's words: the transliteration keys of particles (من، على، عن)
+    # match words of names, so every article of the calibration corpus passed one. A name is
+    # looked for only where a title is, and only at a word of some name (_name_at).
+    view = doc.folded
+    text = view.text
     words, previous = model.words, None
 
     def paragraph(folded_offset):
@@ -398,27 +483,32 @@ def mentions(doc, model: Model) -> list[Mention]:
         kind, value = model.titles[m.group("title")]
         if kind != "nationality":
             previous = (paragraph(ts), model.facts.offices[value].kind if kind == "office" else value)
-        after = _tokens(text[te : te + _LOOK], te)
-        i, mark, mark_span, history = _modifiers(after, 0, words, model.names)
-        if i < len(after) and after[i].text in _COMMA:
+        after = _LazyTokens(text[te : te + _LOOK], te, model.tokens_after)
+        i, mark, mark_span, history = _modifiers(after, 0, words, model)
+        if _has(after, i + 1) and after[i].text in _COMMA:
             i += 1
-        if i < len(after) and after[i].text in _QUOTES_OPEN:  # «الرئيس "هادي"»
+        if _has(after, i + 1) and after[i].text in _QUOTES_OPEN:  # «الرئيس "هادي"»
             i += 1
         quoted = i > 0 and after[i - 1].text in _QUOTES_OPEN
-        found = _name_at(after, i, model.names)
+        found = _name_at(after, i, model)
         if found:
             first, last, people = found
-            closing = last + 1 < len(after) and quoted and after[last + 1].text in _QUOTES_CLOSE
+            closing = _has(after, last + 2) and quoted and after[last + 1].text in _QUOTES_CLOSE
             span = (ts, after[last + 1 if closing else last].end)  # «الرئيس "هادي"» with its closing mark
         else:
+            # Only a comma or a bracket before the title brings a name before it: the last token
+            # is one when the last character that is not a space is.
+            last = _LAST_NON_SPACE.search(text, max(0, ts - _LOOK), ts)
+            if last is None or last.group() not in _COMMA and last.group() != "(":
+                continue
             before = _tokens(text[max(0, ts - _LOOK) : ts], max(0, ts - _LOOK))
             if not before or before[-1].text not in _COMMA and before[-1].text != "(":
                 continue
             if before[-1].text == "(":  # NAME (TITLE [mark])
-                close = i if i < len(after) and after[i].text == ")" else None
+                close = i if _has(after, i + 1) and after[i].text == ")" else None
                 if close is None:
                     j, *_ = _modifiers(after, 0, words)
-                    close = j if j < len(after) and after[j].text == ")" else None
+                    close = j if _has(after, j + 1) and after[j].text == ")" else None
                 if close is None:
                     continue
                 end = after[close].end
@@ -428,7 +518,7 @@ def mentions(doc, model: Model) -> list[Mention]:
             k = len(before) - 2
             if k >= 0 and before[k].text in _QUOTES_CLOSE:
                 k -= 1
-            found = _name_at(before, k, model.names, backwards=True)
+            found = _name_at(before, k, model, backwards=True)
             if not found:
                 continue
             people = found[2]
@@ -488,7 +578,7 @@ def _historical(doc, model: Model, mention: Mention, person, office, day: dt.dat
     text = doc.folded.text
     if model.words.history_before.search(text[max(0, mention.title_start - 40) : mention.title_start]):
         return True  # «في عهد الرئيس …», «زمن الرئيس …»: the word governs this very mention
-    tail = [t.text for t in _tokens(fold(doc.text[mention.end : mention.end + 60]), 0)[:5]]
+    tail = [t.text for t in _tokens(fold(doc.text[mention.end : mention.end + 60]), 0, 5)]
     if any(model.words.marks.get(tuple(tail[i : i + size])) == "history" for i in (0, 1, 2) for size in (3, 2, 1)):
         return True  # «… باراك أوباما آنذاك», «إدارة الرئيس أوباما قالت في حينها»
     s_start, s_end = _sentence_span(doc, mention.start)

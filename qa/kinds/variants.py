@@ -28,6 +28,8 @@ import difflib
 import zlib
 from array import array
 from collections import Counter, defaultdict
+from itertools import chain
+from operator import itemgetter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
@@ -36,7 +38,7 @@ import regex
 
 from ..rxcache import compile as rx
 
-from ..arabic import WordMemo, bare_word, fold, strip_marks
+from ..arabic import WordMemo, bare_word, fold, has_marks, strip_marks
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
 
@@ -57,19 +59,30 @@ _ENDINGS = ("ين", "ون", "ات", "ان", "ة")
 # ق stays itself: it is a native letter that transliteration rarely uses (تركي is not ترقى).
 _SOUND = str.maketrans({"ج": "ك", "غ": "ك", "گ": "ك", "ڤ": "ف", "پ": "ب", "چ": "ك", "ژ": "ز"})
 _DOUBLED_VOWEL = rx(r"([اوي])\1+")
-_INNER_VOWELS = rx(r"(?<=.)[اوي](?=.)")
+_DOUBLED = ("اا", "وو", "يي")
+_NO_VOWELS = str.maketrans(dict.fromkeys("اوي"))
 
 
 @lru_cache(maxsize=100_000)
 def sound(base: str) -> str:
     """The base with sound classes merged and doubled vowel letters collapsed; vowels kept."""
-    return _DOUBLED_VOWEL.sub(r"\1", fold(base).translate(_SOUND))
+    merged = fold(base).translate(_SOUND)
+    # Most words double no vowel letter: three C-level searches spare them the regex.
+    if not any(pair in merged for pair in _DOUBLED):
+        return merged
+    return _DOUBLED_VOWEL.sub(_first_group, merged)
+
+
+def _first_group(m) -> str:
+    return m.group(1)
 
 
 @lru_cache(maxsize=100_000)
 def key(base: str) -> str:
-    """The transliteration key: sound() without long vowels inside the word."""
-    return _INNER_VOWELS.sub("", sound(base))
+    """The transliteration key: sound() without long vowels inside the word (its first and last
+    letters stay)."""
+    merged = sound(base)
+    return merged if len(merged) <= 2 else merged[0] + merged[1:-1].translate(_NO_VOWELS) + merged[-1]
 
 
 def split_token(token: str, standalone: frozenset) -> tuple[str, str, str]:
@@ -103,16 +116,22 @@ def _article_split(token: str) -> tuple[str, str, tuple]:
     """(word without marks, its article, and the one-letter proclitics it might start with, each
     with the rest of the word): the part of split_token that does not depend on the article."""
     word = strip_marks(token)
-    for article in _ARTICLE:
-        if word.startswith(article) and len(word) - len(article) >= 3:
-            return word, article, ()
+    if word.startswith(_ARTICLE):  # one C-level test spares most words the loop
+        for article in _ARTICLE:
+            if word.startswith(article) and len(word) - len(article) >= 3:
+                return word, article, ()
     if word[:1] not in _SINGLE_FIRST:
         return word, "", ()
     return word, "", tuple((single, word[len(single):]) for single in _SINGLE if word.startswith(single))
 
 
+_NISBA_ENDINGS = tuple("ي" + ending for ending in _ENDINGS)
+
+
 @lru_cache(maxsize=1 << 15)
 def _ending_split(rest: str) -> tuple[str, str]:
+    if not rest.endswith(_NISBA_ENDINGS):
+        return rest, ""
     for ending in _ENDINGS:
         if rest.endswith("ي" + ending) and len(rest) - len(ending) >= 4:
             return rest[: -len(ending)], ending
@@ -308,13 +327,19 @@ def groups(counts: Counter, state: State) -> list[list[str]]:
             by_key[k].append(base)
     out = []
     for bases in by_key.values():
-        # Most used first; on a tie, the spelling the language uses more (أوروبي before أوربي).
-        bases.sort(key=lambda b: (-counts[b], -_currency[b], b))
-        lead = bases[0]
-        members = [lead] + [b for b in bases[1:] if same_name(lead, b, state)]
-        if len(members) > 1:
+        members = _members(bases, counts, state)
+        if members:
             out.append(members)
     return out
+
+
+def _members(bases: list, counts, state: State) -> list | None:
+    """The confirmed group among bases that share one key, most used first; None if there is none."""
+    # Most used first; on a tie, the spelling the language uses more (أوروبي before أوربي).
+    bases.sort(key=lambda b: (-counts[b], -_currency[b], b))
+    lead = bases[0]
+    members = [lead] + [b for b in bases[1:] if same_name(lead, b, state)]
+    return members if len(members) > 1 else None
 
 
 def house_target(members: list[str], state: State) -> str | None:
@@ -361,8 +386,11 @@ def collect(doc, state: State):
 
 
 def check(doc, state: State, ctx):
-    found = spellings(doc, state)
+    if state.mode == "within":
+        yield from _within(doc, state, ctx)
+        return
     if state.mode == "house":
+        found = spellings(doc, state)
         flagged = {}
         for text, (prefix, base, ending) in found.parts.items():
             preferred = state.house.house_form(base)
@@ -373,12 +401,10 @@ def check(doc, state: State, ctx):
             fix, args = flagged[text]
             yield Hit(start, end, fix, args)
         return
-    if state.mode == "within":
-        yield from _within(doc, found, state, ctx)
-        return
     index = _corpus_index(ctx, state, ctx.rule_id if ctx else None)
     if index is None:
-        return
+        return  # outside corpus mode: no article is split for nothing
+    found = spellings(doc, state)
     mine = Counter(found.base_counts())
     # A key's bases belong to it alone, so its groups, and the spelling each suggests, come from the
     # corpus's counts of that key only: worked out once per run, not once per document that uses it.
@@ -412,7 +438,7 @@ def _key_groups(entry: dict, state: State, ctx) -> list:
 
 def _may_group(counts: Counter, state: State) -> bool:
     """Can groups() find a group among one key's bases? Only if some base is another spelling of
-    the lead (the most used, a tie broken as groups() breaks it). Most keys of a corpus form none,
+    the lead (the most used, a tie broken as _members breaks it). Most keys of a corpus form none,
     and this asks how current a spelling is only of the bases tied for the lead, not of them all."""
     top = max(counts.values())
     tied = [base for base, n in counts.items() if n == top]
@@ -420,14 +446,74 @@ def _may_group(counts: Counter, state: State) -> bool:
     return any(same_name(lead, base, state) for base in counts if base != lead)
 
 
+_PAIRS: dict = {}  # min_length -> WordMemo(surface form -> its possible (key, base) pairs)
+
+
+def _possible_pairs(min_length: int) -> WordMemo:
+    """surface form -> the key and base of each split it may take (one, unless the split depends on
+    whether its rest stands alone in the article), bases of min_length letters or more only, as one
+    flat tuple (key, base, key, base, …): a run holds tens of thousands of them."""
+    memo = _PAIRS.get(min_length)
+    if memo is None:
+        def pairs(word: str) -> tuple:
+            # Not through the _split_alone memo: only the few words of a shared key need it again.
+            fixed, choices = _split_alone_of(word)
+            if fixed is not None:
+                base = fixed[1]
+                return (key(base), base) if len(base) >= min_length else ()
+            found = dict.fromkeys((key(parts[1]), parts[1]) for _, parts in choices if len(parts[1]) >= min_length)
+            return tuple(chain.from_iterable(found))
+
+        memo = _PAIRS[min_length] = WordMemo(pairs, 1 << 17)
+    return memo
+
+
+def _shared_keys(doc, state: State) -> list[dict]:
+    """The article's bases by key, for the keys that more than one base has: [{base: uses}].
+
+    An article has a few such keys among hundreds, so they are found from each word's possible
+    (key, base) pairs with C-level passes (a run-wide memo, a set, a Counter); only the words with
+    a possible key among them are then split as the article decides (spellings() splits them all)."""
+    uses = doc.arabic_words
+    possible = list(map(_possible_pairs(state.min_length).__getitem__, uses))
+    flat = chain.from_iterable(possible)
+    distinct_pairs = set(zip(flat, flat))
+    keys = list(map(itemgetter(0), distinct_pairs))
+    if len(keys) == len(set(keys)):
+        return []
+    multi = {k for k, n in Counter(keys).items() if n > 1}
+    by_key: dict = {}
+    standalone = None
+    for text, pairs in zip(uses, possible):
+        # Bases are tested too: a word taken in for a base that spells a shared key is split and
+        # counted under its own key, which then has that one base only.
+        if multi.isdisjoint(pairs):
+            continue
+        fixed, choices = _split_alone[text]
+        if fixed is None:
+            if standalone is None:
+                # Without marks in the article each word stands alone as it is written.
+                standalone = frozenset(map(bare_word.__getitem__, uses)) if has_marks(doc.text) else uses
+            fixed = _choose(choices, standalone)
+        base = fixed[1]
+        if len(base) < state.min_length:
+            continue
+        bases = by_key.setdefault(key(base), {})
+        bases[base] = bases.get(base, 0) + uses[text]
+    return [bases for bases in by_key.values() if len(bases) > 1]
+
+
 _NOT_YET = object()
 
 
-def _within(doc, found: Spellings, state: State, ctx):
-    counts = found.base_counts()
+def _within(doc, state: State, ctx):
+    shared = _shared_keys(doc, state)
+    if not shared:
+        return
+    counts = {base: n for bases in shared for base, n in bases.items()}
     corpus = _NOT_YET  # the corpus's votes, asked for when a group first needs them: in corpus pass 1
     report = {}        # an article without such a group is checked once and for all
-    for members in groups(counts, state):
+    for members in filter(None, (_members(list(bases), counts, state) for bases in shared)):
         wrong = _reported_elsewhere(ctx, members)
         house = house_target(members, state)
         if house in members:
@@ -447,7 +533,8 @@ def _within(doc, found: Spellings, state: State, ctx):
         for m in members:
             if m != best:
                 report[m] = {"suggestion": best, "base": m, "variants": variants, "safe": safe}
-    yield from _once_per_spelling(doc, found, report, ctx, fixes=True)
+    if report:
+        yield from _once_per_spelling(doc, spellings(doc, state), report, ctx, fixes=True)
 
 
 def _once_per_spelling(doc, found: Spellings, report: dict, ctx, fixes: bool):

@@ -8,8 +8,10 @@ a given name, it stands beside another name, it has a Latin twin in parentheses,
 transliteration (long vowels throughout, a foreign ending, letters such as پ چ گ). A token whose
 letters rearrange into a frequent word, used once, is a shuffle, whatever it looks like.
 
-Every question is asked once per distinct word of the document (memoised in doc.cache and across
-documents); positions are looked up only for the words flagged.
+Every question is asked once per distinct word of the run: a run-wide WordTable keeps what the list
+and the analyser say of the forms that are not common words, and each rule's plan for a form is
+memoised; a document costs one look-up per distinct word, and Python work on its few uncommon
+forms only. Positions and counts are looked up only for the words a rule may flag.
 
 Modes:
   nonword   a non-word, with or without the article (the article also takes a word out of the names:
@@ -20,7 +22,6 @@ Modes:
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -29,7 +30,7 @@ import regex
 
 from ..rxcache import compile as rx
 
-from ..arabic import AR_WORD, AR_WORD_CHAR, WordMemo, fold, strip_marks
+from ..arabic import AR_WORD, AR_WORD_CHAR, WordTable, count_word, fold, strip_marks
 from . import Hit, ParamError
 from ._util import check_params, expect, expect_choice
 
@@ -198,43 +199,85 @@ class _Span(NamedTuple):
     end: int
 
 
+class _Word(NamedTuple):
+    """What the word list and the analyser say of one surface form the list does not hold as a
+    frequent word (a "common" form is a word whatever else is asked, so it is not kept)."""
+    bare: str  # the form without marks
+    folded: str  # fold(bare): the key occurrences are counted by
+    status: str  # word-list status: "exact", "folded" or ""
+    verdict: str | None  # the analyser's, for a form the list does not hold as written; else None
+    unknown: bool  # known to neither the list nor the analyser
+
+
+_DOUBTFUL = ("", "folded")  # list statuses that send a form to the analyser
+
+
+def _judge_new(new: set) -> dict:
+    """The run's first meeting with these surface forms: the list's status of each (four letters or
+    more), then one batch to the analyser for the forms the list does not hold as written (each
+    analysis costs about 2.5 ms the first time; a rare form the list holds is given the benefit of
+    the doubt anyway)."""
+    from ..morph import PROPER, WORD, analyse, list_status
+
+    odd = {}
+    for word in new:
+        if len(word) < 4:
+            continue
+        bare = strip_marks(word)
+        status = list_status(bare)
+        if status != "common":
+            odd[word] = (bare, fold(bare), status)
+    doubtful = [bare for bare, _, status in odd.values() if status in _DOUBTFUL]
+    verdicts = analyse(doubtful) if doubtful else {}
+    out = {}
+    for word, (bare, folded, status) in odd.items():
+        verdict = verdicts.get(bare) if status in _DOUBTFUL else None
+        out[word] = _Word(bare, folded, status, verdict, status in _DOUBTFUL and verdict not in (WORD, PROPER))
+    return out
+
+
+# Surface form -> _Word, for the forms of the run that are not common words.
+_ODD = WordTable(_judge_new, 1 << 17)
+
+
 @dataclass
 class _Analysis:
-    words: dict  # surface form of four letters or more -> its form without marks, in first-seen order
-    status: dict  # bare -> word-list status
-    verdict: dict  # bare -> analyser verdict (only for words the list does not vouch for)
-    counts: Counter  # folded bare -> occurrences in the document
-    corpus: frozenset = frozenset()  # folded bares that other documents of the corpus use too
-    unknown: frozenset = frozenset()  # bares known to neither the list nor the analyser (see _unknown)
+    odd: dict  # surface form of four letters or more -> _Word, for the forms that are not common words
+    verdict: dict  # bare -> analyser verdict, for the forms the list does not hold as written
+    unknown: frozenset  # bares known to neither the list nor the analyser (see _unknown)
+    corpus: dict = None  # folded bare -> documents of the corpus that use it (corpus mode)
+
+
+
+def _count(doc, folded: str) -> int:
+    """Occurrences in the document of the words whose folded bare form is `folded`: its occurrences
+    as a whole word in the folded view (folding deletes marks inside words only and maps letters to
+    letters, so the view's words are the folded words), asked only of the few words a rule may flag."""
+    return count_word(doc.folded.text, folded)
 
 
 def _analysis(doc) -> _Analysis:
-    """Every per-word answer, asked once per distinct word of the document (and memoised across
-    documents in qa.morph); shared by all the rules of this kind."""
+    """Every per-word answer, asked once per distinct word of the run (_ODD); shared by all the
+    rules of this kind. A document costs two set operations and a step per word it has that is not
+    a common word."""
     cached = doc.cache.get("word-list:analysis")
     if cached is not None:
         return cached
-    from ..morph import PROPER, WORD, analyse, list_status
-
-    occurrences = doc.arabic_words
-    words = {w: strip_marks(w) for w in occurrences if len(w) >= 4}
-    status = {bare: list_status(bare) for bare in set(words.values())}
-    # Only words the list does not hold as written go to the analyser: a rare form the list holds is
-    # given the benefit of the doubt anyway, and each analysis costs about 2.5 ms the first time.
-    doubtful = [bare for bare, s in status.items() if s in ("", "folded")]
-    verdict = analyse(doubtful) if doubtful else {}
-    counts = Counter()
-    key = _folded_bare.__getitem__
-    for word, count in occurrences.items():
-        counts[key(word)] += count
-    result = _Analysis(words, status, verdict, counts, unknown=frozenset(
-        bare for bare in doubtful if verdict.get(bare) not in (WORD, PROPER)))
+    odd = _ODD.of(doc.arabic_words.keys())
+    verdict = {info.bare: info.verdict for info in odd.values() if info.status in _DOUBTFUL}
+    result = _Analysis(odd, verdict, frozenset(info.bare for info in odd.values() if info.unknown), {})
     doc.cache["word-list:analysis"] = result
     return result
 
 
-# fold(strip_marks(word)), once per distinct word of the run.
-_folded_bare = WordMemo(lambda word: fold(strip_marks(word)))
+def _memo(table: dict, key, compute):
+    """table[key], computing it the first time (a bounded per-run memo of a rule's per-word plan)."""
+    value = table.get(key, table)
+    if value is table:
+        if len(table) >= 1 << 16:
+            table.clear()
+        value = table[key] = compute()
+    return value
 
 
 def _spans(doc, word: str) -> list[_Span]:
@@ -281,7 +324,8 @@ def _is_name_word(a: _Analysis, word: str, evidence: Evidence) -> bool:
 def _marked_as_name(doc, a: _Analysis, token, bare: str) -> bool:
     """The writer's own marks of a name: it recurs (in the article or across the corpus), it is
     quoted, or a Latin twin follows it."""
-    if a.counts[fold(bare)] >= 2 or fold(bare) in a.corpus:
+    folded = fold(bare)
+    if _count(doc, folded) >= 2 or a.corpus.get(folded, 0) >= 2:
         return True
     text = doc.text
     before, after = text[token.start - 1 : token.start], text[token.end : token.end + 1]
@@ -327,73 +371,107 @@ def _after_place_noun(doc, token, evidence: Evidence) -> bool:
     return bool(previous) and (folded in evidence.place_nouns or folded.removeprefix("ب") in evidence.place_nouns)
 
 
-def _nonwords(doc, state: State):
-    """The non-words of the document: each distinct word is judged once; only the words that could
-    be non-words have their positions looked up, to read the evidence around each occurrence."""
+# A word's plan for a rule: what, beyond its own letters, decides whether it is reported. Plans are
+# memoised per rule (its mode, shortest length and short words) and per surface form.
+_ALWAYS, _ONCE = "always", "once"  # every occurrence; every occurrence if the word is used once
+_PLANS: dict = {}
+
+
+def _plans(state: State) -> dict:
+    return _PLANS.setdefault((state.mode, state.min_length, state.evidence.short_words), {})
+
+
+def _nonword_plan(word: str, info: _Word, state: State):
+    """None (never reported), _ALWAYS, or (the test for occurrences of a word used once, definite):
+    "evidence" keeps an occurrence without evidence of a name, "nisba" one that is also no family
+    name and follows no place noun."""
     from ..morph import PROPER, WORD, anagram_of_core
 
+    bare, status, verdict = info.bare, info.status, info.verdict
+    if len(bare) < state.min_length or verdict == PROPER:
+        return None
+    definite = bool(_DEFINITE.match(bare))
+    name_like = looks_transliterated(bare) and not definite
+    if verdict == WORD:
+        # The analyser accepts many a root that Arabic never filled (القثة); a word the list has
+        # never seen, used once, whose letters are a core word's, is a shuffle all the same.
+        if status == "" and len(bare) >= 5 and anagram_of_core(bare) and not name_like:
+            return "evidence", definite
+        return None
+    if _dialect_future(bare):
+        return None
+    if _IMPOSSIBLE.search(bare):
+        # ة and ى only end words: this is no name, whether it has the article or not.
+        return None if split_glued(bare, state.evidence.short_words) else _ALWAYS
+    if status == "exact":
+        # The list's rare tail holds some junk, but far more real words the analyser lacks
+        # (الأنشط, الأورطي): a form the web has used is given the benefit of the doubt.
+        return None
+    if anagram_of_core(bare):
+        # A shuffle of a core word (when used once), unless it looks like a name or is marked or
+        # placed as one (with the article, a name's look is no excuse: names rarely take it).
+        return None if name_like else ("evidence", definite)
+    if not definite or split_glued(bare, state.evidence.short_words) or looks_transliterated(bare):
+        # Without the article an unknown word is presumed a name; glued words have their own rule.
+        return None
+    return "nisba", True
+
+
+def _nonwords(doc, state: State):
+    """The non-words of the document: each distinct word is judged once per run; only the words
+    that could be non-words have their positions looked up, to read the evidence around each
+    occurrence."""
     a = _analysis(doc)
     evidence = state.evidence
-    short = evidence.short_words
-    for word, bare in a.words.items():
-        if len(bare) < state.min_length:
+    plans = _plans(state)
+    for word, info in a.odd.items():
+        plan = _memo(plans, word, lambda: _nonword_plan(word, info, state))
+        if plan is None:
             continue
-        status, verdict = a.status[bare], a.verdict.get(bare)
-        if status == "common" or verdict == PROPER:
+        if plan is _ALWAYS:
+            yield from _spans(doc, word)
             continue
-        once = a.counts[fold(bare)] == 1
-        definite = bool(_DEFINITE.match(bare))
-        if verdict == WORD:
-            # The analyser accepts many a root that Arabic never filled (القثة); a word the list has
-            # never seen, used once, whose letters are a core word's, is a shuffle all the same.
-            if status == "" and once and len(bare) >= 5 and anagram_of_core(bare) and not (looks_transliterated(bare) and not definite):
-                yield from (t for t in _spans(doc, word) if not _name_evidence(doc, a, t, bare, evidence, definite))
+        if _count(doc, info.folded) != 1:
             continue
-        if _dialect_future(bare):
-            continue
-        if _IMPOSSIBLE.search(bare):
-            # ة and ى only end words: this is no name, whether it has the article or not.
-            if not split_glued(bare, short):
-                yield from _spans(doc, word)
-            continue
-        if status == "exact":
-            # The list's rare tail holds some junk, but far more real words the analyser lacks
-            # (الأنشط, الأورطي): a form the web has used is given the benefit of the doubt.
-            continue
-        if once and anagram_of_core(bare):
-            # A shuffle of a core word, unless it looks like a name or is marked or placed as one
-            # (with the article, a name's look is no excuse: names rarely take it).
-            if not (looks_transliterated(bare) and not definite):
-                yield from (t for t in _spans(doc, word) if not _name_evidence(doc, a, t, bare, evidence, definite))
-            continue
-        if not definite or not once or split_glued(bare, short) or looks_transliterated(bare):
-            # Without the article an unknown word is presumed a name; glued words have their own rule.
-            continue
+        test, definite = plan
+        bare = info.bare
         for token in _spans(doc, word):
-            if not (_name_evidence(doc, a, token, bare, evidence, True) or _family_name(doc, token, bare)
-                    or _after_place_noun(doc, token, evidence)):
-                yield token
+            if _name_evidence(doc, a, token, bare, evidence, definite):
+                continue
+            if test == "nisba" and (_family_name(doc, token, bare) or _after_place_noun(doc, token, evidence)):
+                continue
+            yield token
+
+
+def _glued_plan(word: str, info: _Word, state: State):
+    """None, or (the two words, whether the split explains a name's look)."""
+    from ..wordlist import is_core
+
+    bare, short = info.bare, state.evidence.short_words
+    if len(bare) < state.min_length or word != bare or info.status != "" or not info.unknown:
+        return None
+    parts = split_glued(bare, short)
+    if not parts or not _strong_seam(*parts, short) or (not parts[1].startswith("ال") and _dialect_future(bare)):
+        return None
+    # A name-looking token is a name unless the split ends in a real word that explains its
+    # look: the article at the seam (جوبزالمخترع) or a core word of four letters (هارونرئيس).
+    right = parts[1]
+    explained = len(right) >= 4 and (right.startswith("ال") or is_core(right))
+    if looks_transliterated(bare) and not explained:
+        return None
+    return parts, explained
 
 
 def _glued(doc, state: State):
-    from ..wordlist import is_core
-
     a = _analysis(doc)
-    short = state.evidence.short_words
-    for word, bare in a.words.items():
-        if len(bare) < state.min_length or word != bare or a.status[bare] != "" or not _unknown(a, bare):
+    plans = _plans(state)
+    for word, info in a.odd.items():
+        plan = _memo(plans, word, lambda: _glued_plan(word, info, state))
+        if plan is None:
             continue
-        parts = split_glued(bare, short)
-        if not parts or not _strong_seam(*parts, short) or (not parts[1].startswith("ال") and _dialect_future(bare)):
-            continue
-        # A name-looking token is a name unless the split ends in a real word that explains its
-        # look: the article at the seam (جوبزالمخترع) or a core word of four letters (هارونرئيس).
-        right = parts[1]
-        if looks_transliterated(bare) and not (len(right) >= 4 and (right.startswith("ال") or is_core(right))):
-            continue
-        explained = len(right) >= 4 and (right.startswith("ال") or is_core(right))
+        parts, explained = plan
         for token in _spans(doc, word):
-            if _marked_as_name(doc, a, token, bare):
+            if _marked_as_name(doc, a, token, info.bare):
                 continue
             # After a title or a given name it is a name (اللاعب دونغالا), unless the split ends in a
             # real word that explains it (محمد هارونرئيس).
@@ -402,19 +480,31 @@ def _glued(doc, state: State):
             yield token, parts
 
 
+def _cluster_plan(info: _Word, state: State):
+    # Unknown to both, or unknown to the list and a core word's letters shuffled (the analyser
+    # accepts many unfilled roots), when used once.
+    from ..morph import anagram_of_core
+
+    if len(info.bare) < state.min_length:
+        return None
+    if info.unknown:
+        return _ALWAYS
+    return _ONCE if info.status == "" and anagram_of_core(info.bare) else None
+
+
 def _clusters(doc, state: State):
     from bisect import bisect_right
 
-    from ..morph import anagram_of_core
-
     a = _analysis(doc)
-    # Unknown to both, or unknown to the list and a core word's letters shuffled (the analyser
-    # accepts many unfilled roots).
-    unknown = sorted(span for word, bare in a.words.items() if len(bare) >= state.min_length and (
-        _unknown(a, bare) or (a.status[bare] == "" and a.counts[fold(bare)] == 1 and anagram_of_core(bare)))
-        for span in _spans(doc, word))
+    plans = _plans(state)
+    unknown = []
+    for word, info in a.odd.items():
+        plan = _memo(plans, word, lambda: _cluster_plan(info, state))
+        if plan is _ALWAYS or (plan is _ONCE and _count(doc, info.folded) == 1):
+            unknown.extend(_spans(doc, word))
     if len(unknown) < state.min_unknown:
         return
+    unknown.sort()
     sentences = doc.sentences
     starts = [start for start, _ in sentences]
     inside: dict = {}
@@ -436,15 +526,14 @@ def collect(doc, state: State):
     more than one document of the corpus uses is taken for a name, as one that recurs in an article."""
     if state.mode == "cluster":
         return set()
-    a = _analysis(doc)
-    return {fold(bare) for bare in a.words.values() if len(bare) >= state.min_length and _unknown(a, bare)}
+    return {info.folded for info in _analysis(doc).odd.values() if info.unknown and len(info.bare) >= state.min_length}
 
 
 def check(doc, state: State, ctx):
     counts = ctx.corpus_counts() if ctx is not None and state.mode != "cluster" else None
     if counts:
-        a = _analysis(doc)
-        a.corpus = {fold(bare) for bare in a.words.values() if counts.get(fold(bare), 0) >= 2}
+        # Shared by the rules of this kind, as the analysis is: the last corpus rule's counts hold.
+        _analysis(doc).corpus = counts
     if state.mode == "glued":
         hits = [Hit(t.start, t.end, f"{left} {right}", {"left": left, "right": right}) for t, (left, right) in _glued(doc, state)]
     elif state.mode == "nonword":
@@ -456,26 +545,31 @@ def check(doc, state: State, ctx):
 
 # --- Corpus passes -------------------------------------------------------------------------------
 # The counts change a check in one way only: a word other documents use too is taken for a name
-# (`fold(bare) in a.corpus`). Pass 1 checks as if no other document used any word, noting the words
-# it asked about; pass 2 keeps those hits unless one of the words turns out to be shared, and only
-# then checks the document again. So most documents are analysed once, in pass 1.
+# (`a.corpus.get(folded, 0) >= 2`). Pass 1 checks as if no other document used any word, noting the
+# words it asked about; pass 2 keeps those hits unless one of the words turns out to be shared, and
+# only then checks the document again. So most documents are analysed once, in pass 1.
 
-class _Asked(set):
-    """Stands in for the corpus's shared words in pass 1: holds none, remembers what was asked."""
+class _Asked(dict):
+    """Stands in for the corpus's counts in pass 1: counts nothing, remembers what was asked."""
 
-    def __contains__(self, word) -> bool:
-        self.add(word)
-        return False
+    def __init__(self):
+        super().__init__()
+        self.words = set()
+
+    def get(self, word, default=None):
+        self.words.add(word)
+        return default
 
 
 def pass_one(doc, state: State, ctx):
     a = _analysis(doc)
-    asked = a.corpus = _Asked()
+    before, asked = a.corpus, _Asked()
+    a.corpus = asked
     try:
         hits = check(doc, state, ctx.outside_corpus())
     finally:
-        a.corpus = frozenset()
-    return hits, tuple(asked)
+        a.corpus = before
+    return hits, tuple(asked.words)
 
 
 def pass_two(doc, state: State, ctx, kept):
