@@ -382,7 +382,33 @@ def collect(doc, state: State):
     """Corpus pass 1: (key, base) pairs, once per document."""
     if state.mode != "corpus":
         return set()
-    return {(key(base), base) for _, base, _ in spellings(doc, state).parts.values()}
+    return set(_pairs(doc, state))
+
+
+def _pairs(doc, state: State) -> frozenset:
+    """The (key, base) pair of each word of the article as spellings() splits it, without making
+    its Spellings: a word that splits the same way in every article takes its pair from the
+    run-wide memo the within-article rule fills too; only a word whose split depends on the
+    article is split here."""
+    cache_key = ("variant-spelling pairs", state.min_length)
+    found = doc.cache.get(cache_key)
+    if found is None:
+        uses = doc.arabic_words
+        possible = _possible_pairs(state.min_length)
+        out, standalone = set(), None
+        for text, (fixed, choices) in zip(uses, map(_split_alone.__getitem__, uses)):
+            if fixed is not None:
+                pair = possible[text]  # (key, base), or () for a base too short
+                if pair:
+                    out.add(pair)
+                continue
+            if standalone is None:
+                standalone = frozenset(map(bare_word.__getitem__, uses))
+            base = _choose(choices, standalone)[1]
+            if len(base) >= state.min_length:
+                out.add((key(base), base))
+        found = doc.cache[cache_key] = frozenset(out)
+    return found
 
 
 def check(doc, state: State, ctx):
@@ -608,7 +634,7 @@ def _checksum(base: str) -> int:
 def pass_one(doc, state: State, ctx):
     if state.mode != "corpus":
         return None  # pass 2 checks the article whole
-    return array("I", sorted({_checksum(base) for _, base, _ in spellings(doc, state).parts.values()}))
+    return array("I", sorted({_checksum(base) for _, base in _pairs(doc, state)}))
 
 
 def pass_two(doc, state: State, ctx, kept):
