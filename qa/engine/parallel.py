@@ -83,9 +83,21 @@ def _check_one(job):
 
 def _pool(jobs: int, config: Config, corpus: Corpus | None, kept: dict | None = None):
     import multiprocessing
+    from multiprocessing.pool import Pool
+
+    class QuietPool(Pool):
+        """A Pool whose worker-minding thread wakes only when a worker exits or the pool changes
+        state. The standard one also wakes on every result waiting in the queue and spins until
+        the result thread has read it: on two cores that spin took ~0.5 s of CPU from the workers
+        over 2,000 articles. Without maxtasksperchild (not used here) the results are no reason
+        to look at the workers."""
+
+        def _get_sentinels(self):
+            return [self._change_notifier._reader]
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    return multiprocessing.get_context(method).Pool(jobs, initializer=_init_worker, initargs=(config, corpus, kept))
+    return QuietPool(jobs, initializer=_init_worker, initargs=(config, corpus, kept),
+                     context=multiprocessing.get_context(method))
 
 
 def parallel_corpus(files, config: Config, jobs: int, kept: dict | None = None, want_stats: bool = False,
