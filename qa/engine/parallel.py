@@ -96,20 +96,8 @@ def _pool(jobs: int, config: Config, corpus: Corpus | None, kept: dict | None = 
             return [self._change_notifier._reader]
 
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    if method != "fork":
-        return QuietPool(jobs, initializer=_init_worker, initargs=(config, corpus, kept),
-                         context=multiprocessing.get_context(method))
-    import gc
-
-    # Forked workers share the parent's pages (compiled packs, word list) until they write to them.
-    # The collector writes to every object it scans; frozen, the inherited ones are never scanned,
-    # so their pages stay shared. The parent unfreezes at once: its own collection is unchanged.
-    gc.freeze()
-    try:
-        return QuietPool(jobs, initializer=_init_worker, initargs=(config, corpus, kept),
-                         context=multiprocessing.get_context(method))
-    finally:
-        gc.unfreeze()
+    return QuietPool(jobs, initializer=_init_worker, initargs=(config, corpus, kept),
+                     context=multiprocessing.get_context(method))
 
 
 def parallel_corpus(files, config: Config, jobs: int, kept: dict | None = None, want_stats: bool = False,
