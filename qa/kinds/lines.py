@@ -356,14 +356,21 @@ def _may_address(address: frozenset, word: str) -> bool:
 # out): one C-level scan per line instead of building a Token per word.
 _LINE_WORD = rx(AR_WORD.pattern + "|" + LATIN_WORD.pattern, regex.V1)
 # fold(word).lower(), once per distinct word.
-_folded_lower = WordMemo(lambda word: fold(word).lower())
+_folded_lower = WordMemo(lambda word: _lower(fold(word)))
 # Is a run of _LINE_WORD an Arabic one? The two scripts' letters are disjoint, so its first
 # character tells.
 _arabic_run = WordMemo(lambda word: is_arabic_word_char(word[0]))
 _AR_CHAR = rx(AR_WORD_CHAR, regex.V1)
 _LATIN_CHAR = rx(r"[\p{L}\p{M}--\p{scx=Arabic}]", regex.V1)
 # A word read as CODE_PAGE bytes -> fold(word).lower().
-_folded_lower_bytes = WordMemo(lambda run: fold(codecs.charmap_decode(run, "strict", CODE_PAGE)[0]).lower())
+_folded_lower_bytes = WordMemo(lambda run: _lower(fold(codecs.charmap_decode(run, "strict", CODE_PAGE)[0])))
+
+
+def _lower(folded: str) -> str:
+    # str.lower() makes a new string even when nothing changes: keep the fold memo's own string
+    # instead, so the two memos share it (tens of thousands of words in a run).
+    lowered = folded.lower()
+    return folded if lowered == folded else lowered
 
 
 def _line_words(doc):

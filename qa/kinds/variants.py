@@ -31,7 +31,6 @@ from collections import Counter, defaultdict
 from itertools import chain
 from operator import itemgetter
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -63,9 +62,9 @@ _DOUBLED = ("اا", "وو", "يي")
 _NO_VOWELS = str.maketrans(dict.fromkeys("اوي"))
 
 
-@lru_cache(maxsize=100_000)
 def sound(base: str) -> str:
-    """The base with sound classes merged and doubled vowel letters collapsed; vowels kept."""
+    """The base with sound classes merged and doubled vowel letters collapsed; vowels kept. Not
+    memoised: key() is, and its other callers are memoised per pair of bases."""
     merged = fold(base).translate(_SOUND)
     # Most words double no vowel letter: three C-level searches spare them the regex.
     if not any(pair in merged for pair in _DOUBLED):
@@ -77,12 +76,15 @@ def _first_group(m) -> str:
     return m.group(1)
 
 
-@lru_cache(maxsize=100_000)
-def key(base: str) -> str:
-    """The transliteration key: sound() without long vowels inside the word (its first and last
-    letters stay)."""
+def _key_of(base: str) -> str:
     merged = sound(base)
     return merged if len(merged) <= 2 else merged[0] + merged[1:-1].translate(_NO_VOWELS) + merged[-1]
+
+
+# key(base): the transliteration key, sound() without long vowels inside the word (its first and
+# last letters stay). A plain dict memo: a run holds tens of thousands of bases, and an lru_cache
+# entry costs about three times a dict entry.
+key = WordMemo(_key_of, 100_000).__getitem__
 
 
 def split_token(token: str, standalone: frozenset) -> tuple[str, str, str]:
@@ -128,8 +130,8 @@ def _article_split(token: str) -> tuple[str, str, tuple]:
 _NISBA_ENDINGS = tuple("ي" + ending for ending in _ENDINGS)
 
 
-@lru_cache(maxsize=1 << 15)
 def _ending_split(rest: str) -> tuple[str, str]:
+    # Not memoised: its callers are, per word, and one C-level endswith answers most words.
     if not rest.endswith(_NISBA_ENDINGS):
         return rest, ""
     for ending in _ENDINGS:
