@@ -135,7 +135,7 @@ class State:
     min_body_words: int
     key: str
     credits: frozenset = frozenset()  # folded words of photo and wire credits (agencies, «أرشيفية»)
-    is_stopword: WordMemo = None
+    is_stopword: object = None  # word -> bool; not memoised: only word_marks and content_stem ask, once per word
     content_stem: WordMemo = None  # a content word's stem, None for a stop word or a short word
     may_open_phrase: WordMemo = None  # does a furniture phrase start at this word (or after its proclitic)?
     may_address: WordMemo = None  # could this word open a notice's address (or after و or ف)?
@@ -202,7 +202,7 @@ def compile(params: dict, env) -> State:
         expect(params, "min_body_words", int, 25),
         key="",
     )
-    state.is_stopword = WordMemo(functools.partial(_stopword_answer, stopwords))
+    state.is_stopword = functools.partial(_stopword_answer, stopwords)
     state.content_stem = WordMemo(functools.partial(_content_stem, state.is_stopword))
     state.may_open_phrase = WordMemo(functools.partial(_may_open_phrase, phrases))
     state.may_address = WordMemo(functools.partial(_may_address, notice_address))
@@ -345,7 +345,7 @@ _ADDRESS = 1 << 40
 
 
 def _word_marks(is_stopword, may_address, word: str) -> int:
-    return is_stopword[word] + (_ADDRESS if may_address[word] else 0)
+    return is_stopword(word) + (_ADDRESS if may_address[word] else 0)
 
 
 def _may_address(address: frozenset, word: str) -> bool:
@@ -440,7 +440,7 @@ def _stopword_answer(stopwords: frozenset, word: str) -> bool:
 
 
 def _content_stem(is_stopword, word: str):
-    return _stem[word] if len(word) > 2 and not is_stopword[word] else None
+    return _stem_word(word) if len(word) > 2 and not is_stopword(word) else None
 
 
 def _may_open_phrase(phrases: dict, word: str) -> bool:
@@ -448,9 +448,8 @@ def _may_open_phrase(phrases: dict, word: str) -> bool:
     return word in phrases or (len(word) > 2 and word[0] in _PROCLITIC and word[1:] in phrases)
 
 
-# Per-distinct-word answers, once per run (qa.arabic.WordMemo): a word's stem; whether it is a
-# stop word lives on the State, since it depends on the pack's list.
-_stem = WordMemo(_stem_word)
+# A word's stem is asked through state.content_stem, a per-run memo (qa.arabic.WordMemo) on the
+# State, since whether a word is a stop word depends on the pack's list.
 
 
 def classify(doc, state: State) -> list[LineInfo]:
