@@ -138,7 +138,7 @@ class State:
     is_stopword: object = None  # word -> bool; not memoised: only word_marks and content_stem ask, once per word
     content_stem: WordMemo = None  # a content word's stem, None for a stop word or a short word
     may_open_phrase: WordMemo = None  # does a furniture phrase start at this word (or after its proclitic)?
-    may_address: WordMemo = None  # could this word open a notice's address (or after و or ف)?
+    may_address: object = None  # could this word open a notice's address (or after و or ف)? Asked through word_marks
     word_marks: WordMemo = None  # 1 for a stop word, plus _ADDRESS for a word may_address takes
     glue_short_words: frozenset = frozenset()  # the evidence's short words, for splitting glued words
 
@@ -205,7 +205,7 @@ def compile(params: dict, env) -> State:
     state.is_stopword = functools.partial(_stopword_answer, stopwords)
     state.content_stem = WordMemo(functools.partial(_content_stem, state.is_stopword))
     state.may_open_phrase = WordMemo(functools.partial(_may_open_phrase, phrases))
-    state.may_address = WordMemo(functools.partial(_may_address, notice_address))
+    state.may_address = functools.partial(_may_address, notice_address)
     state.word_marks = WordMemo(functools.partial(_word_marks, state.is_stopword, state.may_address))
     from .wordlist import default_evidence
 
@@ -328,9 +328,7 @@ def _match_phrases(words: list[str], state: State):
 
 
 def _has_notice(words: list[str], state: State) -> bool:
-    # Most lines hold no word a notice addresses: one memo probe per word, in C, rules them out.
-    if not any(map(state.may_address.__getitem__, words)):
-        return False
+    # Asked only of a line whose word marks count a word a notice addresses (most lines hold none).
     for i, word in enumerate(words):
         for candidate in (word, word[1:] if len(word) > 3 and word[0] in _PROCLITIC else None):
             for term in state.notice_terms.get(candidate, ()):
@@ -345,7 +343,7 @@ _ADDRESS = 1 << 40
 
 
 def _word_marks(is_stopword, may_address, word: str) -> int:
-    return is_stopword(word) + (_ADDRESS if may_address[word] else 0)
+    return is_stopword(word) + (_ADDRESS if may_address(word) else 0)
 
 
 def _may_address(address: frozenset, word: str) -> bool:
