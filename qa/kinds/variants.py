@@ -28,8 +28,8 @@ import difflib
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import is_, itemgetter
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -390,23 +390,20 @@ def collect(doc, state: State):
 def _pairs(doc, state: State) -> frozenset:
     """The (key, base) pair of each word of the article as spellings() splits it, without making
     its Spellings: a word that splits the same way in every article takes its pair from the
-    run-wide memo the within-article rule fills too; only a word whose split depends on the
-    article is split here."""
+    run-wide memo the within-article rule fills too (C-level passes over the article's words);
+    only a word whose split depends on the article is split here."""
     cache_key = ("variant-spelling pairs", state.min_length)
     found = doc.cache.get(cache_key)
     if found is None:
         uses = doc.arabic_words
-        possible = _possible_pairs(state.min_length)
-        out, standalone = set(), None
-        for text, (fixed, choices) in zip(uses, map(_split_alone.__getitem__, uses)):
-            if fixed is not None:
-                pair = possible[text]  # (key, base), or () for a base too short
-                if pair:
-                    out.add(pair)
-                continue
+        possible = list(map(_possible_pairs(state.min_length).__getitem__, uses))
+        kinds = list(map(type, possible))
+        flat = chain.from_iterable(compress(possible, map(is_, kinds, repeat(tuple))))
+        out, standalone = set(zip(flat, flat)), None  # a fixed split's (key, base), or () for a short base
+        for text in compress(uses, map(is_, kinds, repeat(_ArticleDependent))):
             if standalone is None:
                 standalone = frozenset(map(bare_word.__getitem__, uses))
-            base = _choose(choices, standalone)[1]
+            base = _choose(_split_alone[text][1], standalone)[1]
             if len(base) >= state.min_length:
                 out.add((key(base), base))
         found = doc.cache[cache_key] = frozenset(out)
@@ -477,10 +474,18 @@ def _may_group(counts: Counter, state: State) -> bool:
 _PAIRS: dict = {}  # min_length -> WordMemo(surface form -> its possible (key, base) pairs)
 
 
+class _ArticleDependent(tuple):
+    """The possible pairs of a word whose split depends on the article (a plain tuple: the split
+    is fixed), so corpus pass 1 splits only those words again."""
+
+    __slots__ = ()
+
+
 def _possible_pairs(min_length: int) -> WordMemo:
     """surface form -> the key and base of each split it may take (one, unless the split depends on
     whether its rest stands alone in the article), bases of min_length letters or more only, as one
-    flat tuple (key, base, key, base, …): a run holds tens of thousands of them."""
+    flat tuple (key, base, key, base, …), an _ArticleDependent when the split depends on the
+    article: a run holds tens of thousands of them."""
     memo = _PAIRS.get(min_length)
     if memo is None:
         def pairs(word: str) -> tuple:
@@ -490,7 +495,7 @@ def _possible_pairs(min_length: int) -> WordMemo:
                 base = fixed[1]
                 return (key(base), base) if len(base) >= min_length else ()
             found = dict.fromkeys((key(parts[1]), parts[1]) for _, parts in choices if len(parts[1]) >= min_length)
-            return tuple(chain.from_iterable(found))
+            return _ArticleDependent(chain.from_iterable(found))
 
         memo = _PAIRS[min_length] = WordMemo(pairs, 1 << 17)
     return memo
