@@ -267,6 +267,11 @@ def _core(base: str) -> bool:
     return any(is_core(form) for form in _surface_forms(base))
 
 
+# _core per base, once per run: the corpus's groups compare a key's lead with each of its other
+# bases, so a base is asked again and again (four word-list look-ups each time).
+_core_base = WordMemo(_core)
+
+
 def _known(base: str) -> bool:
     from ..wordlist import is_known
 
@@ -300,7 +305,7 @@ def _same_name(a: str, b: str, state: State) -> bool:
         return groups_of[a] == groups_of[b]
     if any(a == c + b or b == c + a for c in _SINGLE):
         return False  # وواشنطن is و + واشنطن, not another spelling
-    if _core(a) or _core(b):
+    if _core_base[a] or _core_base[b]:
         # Core vocabulary differs on purpose: إنها/أنها, مكتب/مكاتب, الجزيرة/الغزيرة.
         return False
     if a.translate(_HAMZA_ONLY) == b.translate(_HAMZA_ONLY):
