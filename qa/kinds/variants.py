@@ -434,14 +434,16 @@ def check(doc, state: State, ctx):
     index = _corpus_index(ctx, state, ctx.rule_id if ctx else None)
     if index is None:
         return  # outside corpus mode: no article is split for nothing
-    found = spellings(doc, state)
-    mine = Counter(found.base_counts())
+    # The article's bases as pass 1 found them (its pairs): the article is split word by word
+    # only for the words of the spellings reported.
+    pairs = _pairs(doc, state)
+    mine = {base for _, base in pairs}
     # A key's bases belong to it alone, so its groups, and the spelling each suggests, come from the
     # corpus's counts of that key only: worked out once per run, not once per document that uses it.
     # A key spelt one way in the whole corpus can form no group and is left out.
     by_key = ctx.corpus.derived.setdefault(("variant-spelling groups", ctx.rule_id), {})
     report = {}
-    for k in {key(m) for m in mine}:
+    for k in {k for k, _ in pairs}:
         entry = index.get(k)
         if entry is None or len(entry) <= 1:
             continue
@@ -453,7 +455,26 @@ def check(doc, state: State, ctx):
             for m in members:
                 if m in mine and m != best:
                     report[m] = {"suggestion": best, "base": m, "variants": variants, "documents": ctx.corpus_documents}
-    yield from _once_per_spelling(doc, found, report, ctx, fixes=False)
+    if report:
+        yield from _once_per_spelling(doc, _spellings_of(doc, state, report.keys()), report, ctx, fixes=False)
+
+
+def _spellings_of(doc, state: State, bases) -> Spellings:
+    """The article's Spellings cut down to the words split into one of `bases`, as spellings()
+    splits them: only the words with one of them among their possible pairs are split."""
+    uses = doc.arabic_words
+    parts, standalone = {}, None
+    for text, pairs in zip(uses, map(_possible_pairs(state.min_length).__getitem__, uses)):
+        if bases.isdisjoint(pairs):
+            continue
+        fixed, choices = _split_alone[text]
+        if fixed is None:
+            if standalone is None:
+                standalone = frozenset(map(bare_word.__getitem__, uses))
+            fixed = _choose(choices, standalone)
+        if len(fixed[1]) >= state.min_length and fixed[1] in bases:
+            parts[text] = fixed
+    return Spellings(parts, uses)
 
 
 def _key_groups(entry: dict, state: State, ctx) -> list:
