@@ -664,10 +664,13 @@ def _checksum(base: str) -> int:
     return zlib.crc32(base.encode("utf-8"))
 
 
+_base_checksum = WordMemo(_checksum)  # per run: every article's bases are summed in pass 1
+
+
 def pass_one(doc, state: State, ctx):
     if state.mode != "corpus":
         return None  # pass 2 checks the article whole
-    return array("I", sorted({_checksum(base) for _, base in _pairs(doc, state)}))
+    return array("I", sorted(set(map(_base_checksum.__getitem__, map(itemgetter(1), _pairs(doc, state))))))
 
 
 def pass_two(doc, state: State, ctx, kept):
