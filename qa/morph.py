@@ -140,7 +140,9 @@ def analyse(words) -> dict[str, str | None]:
 
 # --- The word list, asked without folding hamza ----------------------------------------------------
 
-@lru_cache(maxsize=100_000)
+# A small cache: the word-list check asks once per distinct word of the run (its own table keeps
+# the answer), so a run-sized cache here would hold tens of thousands of entries for few hits.
+@lru_cache(maxsize=1 << 12)
 def list_status(token: str) -> str:
     """How the word list knows a token (marks stripped): "common" (a frequent form as it stands),
     "exact" (the form or its clitic reading, spelled as written), "folded" (only after merging hamza,

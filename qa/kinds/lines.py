@@ -135,10 +135,10 @@ class State:
     min_body_words: int
     key: str
     credits: frozenset = frozenset()  # folded words of photo and wire credits (agencies, «أرشيفية»)
-    is_stopword: WordMemo = None
+    is_stopword: object = None  # word -> bool; not memoised: only word_marks and content_stem ask, once per word
     content_stem: WordMemo = None  # a content word's stem, None for a stop word or a short word
     may_open_phrase: WordMemo = None  # does a furniture phrase start at this word (or after its proclitic)?
-    may_address: WordMemo = None  # could this word open a notice's address (or after و or ف)?
+    may_address: object = None  # could this word open a notice's address (or after و or ف)? Asked through word_marks
     word_marks: WordMemo = None  # 1 for a stop word, plus _ADDRESS for a word may_address takes
     glue_short_words: frozenset = frozenset()  # the evidence's short words, for splitting glued words
 
@@ -202,10 +202,10 @@ def compile(params: dict, env) -> State:
         expect(params, "min_body_words", int, 25),
         key="",
     )
-    state.is_stopword = WordMemo(functools.partial(_stopword_answer, stopwords))
+    state.is_stopword = functools.partial(_stopword_answer, stopwords)
     state.content_stem = WordMemo(functools.partial(_content_stem, state.is_stopword))
     state.may_open_phrase = WordMemo(functools.partial(_may_open_phrase, phrases))
-    state.may_address = WordMemo(functools.partial(_may_address, notice_address))
+    state.may_address = functools.partial(_may_address, notice_address)
     state.word_marks = WordMemo(functools.partial(_word_marks, state.is_stopword, state.may_address))
     from .wordlist import default_evidence
 
@@ -328,9 +328,7 @@ def _match_phrases(words: list[str], state: State):
 
 
 def _has_notice(words: list[str], state: State) -> bool:
-    # Most lines hold no word a notice addresses: one memo probe per word, in C, rules them out.
-    if not any(map(state.may_address.__getitem__, words)):
-        return False
+    # Asked only of a line whose word marks count a word a notice addresses (most lines hold none).
     for i, word in enumerate(words):
         for candidate in (word, word[1:] if len(word) > 3 and word[0] in _PROCLITIC else None):
             for term in state.notice_terms.get(candidate, ()):
@@ -345,7 +343,7 @@ _ADDRESS = 1 << 40
 
 
 def _word_marks(is_stopword, may_address, word: str) -> int:
-    return is_stopword[word] + (_ADDRESS if may_address[word] else 0)
+    return is_stopword(word) + (_ADDRESS if may_address(word) else 0)
 
 
 def _may_address(address: frozenset, word: str) -> bool:
@@ -356,14 +354,21 @@ def _may_address(address: frozenset, word: str) -> bool:
 # out): one C-level scan per line instead of building a Token per word.
 _LINE_WORD = rx(AR_WORD.pattern + "|" + LATIN_WORD.pattern, regex.V1)
 # fold(word).lower(), once per distinct word.
-_folded_lower = WordMemo(lambda word: fold(word).lower())
+_folded_lower = WordMemo(lambda word: _lower(fold(word)))
 # Is a run of _LINE_WORD an Arabic one? The two scripts' letters are disjoint, so its first
 # character tells.
 _arabic_run = WordMemo(lambda word: is_arabic_word_char(word[0]))
 _AR_CHAR = rx(AR_WORD_CHAR, regex.V1)
 _LATIN_CHAR = rx(r"[\p{L}\p{M}--\p{scx=Arabic}]", regex.V1)
 # A word read as CODE_PAGE bytes -> fold(word).lower().
-_folded_lower_bytes = WordMemo(lambda run: fold(codecs.charmap_decode(run, "strict", CODE_PAGE)[0]).lower())
+_folded_lower_bytes = WordMemo(lambda run: _lower(fold(codecs.charmap_decode(run, "strict", CODE_PAGE)[0])))
+
+
+def _lower(folded: str) -> str:
+    # str.lower() makes a new string even when nothing changes: keep the fold memo's own string
+    # instead, so the two memos share it (tens of thousands of words in a run).
+    lowered = folded.lower()
+    return folded if lowered == folded else lowered
 
 
 def _line_words(doc):
@@ -433,7 +438,7 @@ def _stopword_answer(stopwords: frozenset, word: str) -> bool:
 
 
 def _content_stem(is_stopword, word: str):
-    return _stem[word] if len(word) > 2 and not is_stopword[word] else None
+    return _stem_word(word) if len(word) > 2 and not is_stopword(word) else None
 
 
 def _may_open_phrase(phrases: dict, word: str) -> bool:
@@ -441,9 +446,8 @@ def _may_open_phrase(phrases: dict, word: str) -> bool:
     return word in phrases or (len(word) > 2 and word[0] in _PROCLITIC and word[1:] in phrases)
 
 
-# Per-distinct-word answers, once per run (qa.arabic.WordMemo): a word's stem; whether it is a
-# stop word lives on the State, since it depends on the pack's list.
-_stem = WordMemo(_stem_word)
+# A word's stem is asked through state.content_stem, a per-run memo (qa.arabic.WordMemo) on the
+# State, since whether a word is a stop word depends on the pack's list.
 
 
 def classify(doc, state: State) -> list[LineInfo]:

@@ -28,10 +28,9 @@ import difflib
 import zlib
 from array import array
 from collections import Counter, defaultdict
-from itertools import chain
-from operator import itemgetter
+from itertools import chain, compress, repeat
+from operator import is_, itemgetter
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -63,9 +62,9 @@ _DOUBLED = ("اا", "وو", "يي")
 _NO_VOWELS = str.maketrans(dict.fromkeys("اوي"))
 
 
-@lru_cache(maxsize=100_000)
 def sound(base: str) -> str:
-    """The base with sound classes merged and doubled vowel letters collapsed; vowels kept."""
+    """The base with sound classes merged and doubled vowel letters collapsed; vowels kept. Not
+    memoised: key() is, and its other callers are memoised per pair of bases."""
     merged = fold(base).translate(_SOUND)
     # Most words double no vowel letter: three C-level searches spare them the regex.
     if not any(pair in merged for pair in _DOUBLED):
@@ -77,12 +76,15 @@ def _first_group(m) -> str:
     return m.group(1)
 
 
-@lru_cache(maxsize=100_000)
-def key(base: str) -> str:
-    """The transliteration key: sound() without long vowels inside the word (its first and last
-    letters stay)."""
+def _key_of(base: str) -> str:
     merged = sound(base)
     return merged if len(merged) <= 2 else merged[0] + merged[1:-1].translate(_NO_VOWELS) + merged[-1]
+
+
+# key(base): the transliteration key, sound() without long vowels inside the word (its first and
+# last letters stay). A plain dict memo: a run holds tens of thousands of bases, and an lru_cache
+# entry costs about three times a dict entry.
+key = WordMemo(_key_of, 100_000).__getitem__
 
 
 def split_token(token: str, standalone: frozenset) -> tuple[str, str, str]:
@@ -128,8 +130,8 @@ def _article_split(token: str) -> tuple[str, str, tuple]:
 _NISBA_ENDINGS = tuple("ي" + ending for ending in _ENDINGS)
 
 
-@lru_cache(maxsize=1 << 15)
 def _ending_split(rest: str) -> tuple[str, str]:
+    # Not memoised: its callers are, per word, and one C-level endswith answers most words.
     if not rest.endswith(_NISBA_ENDINGS):
         return rest, ""
     for ending in _ENDINGS:
@@ -265,6 +267,11 @@ def _core(base: str) -> bool:
     return any(is_core(form) for form in _surface_forms(base))
 
 
+# _core per base, once per run: the corpus's groups compare a key's lead with each of its other
+# bases, so a base is asked again and again (four word-list look-ups each time).
+_core_base = WordMemo(_core)
+
+
 def _known(base: str) -> bool:
     from ..wordlist import is_known
 
@@ -298,7 +305,7 @@ def _same_name(a: str, b: str, state: State) -> bool:
         return groups_of[a] == groups_of[b]
     if any(a == c + b or b == c + a for c in _SINGLE):
         return False  # وواشنطن is و + واشنطن, not another spelling
-    if _core(a) or _core(b):
+    if _core_base[a] or _core_base[b]:
         # Core vocabulary differs on purpose: إنها/أنها, مكتب/مكاتب, الجزيرة/الغزيرة.
         return False
     if a.translate(_HAMZA_ONLY) == b.translate(_HAMZA_ONLY):
@@ -388,23 +395,20 @@ def collect(doc, state: State):
 def _pairs(doc, state: State) -> frozenset:
     """The (key, base) pair of each word of the article as spellings() splits it, without making
     its Spellings: a word that splits the same way in every article takes its pair from the
-    run-wide memo the within-article rule fills too; only a word whose split depends on the
-    article is split here."""
+    run-wide memo the within-article rule fills too (C-level passes over the article's words);
+    only a word whose split depends on the article is split here."""
     cache_key = ("variant-spelling pairs", state.min_length)
     found = doc.cache.get(cache_key)
     if found is None:
         uses = doc.arabic_words
-        possible = _possible_pairs(state.min_length)
-        out, standalone = set(), None
-        for text, (fixed, choices) in zip(uses, map(_split_alone.__getitem__, uses)):
-            if fixed is not None:
-                pair = possible[text]  # (key, base), or () for a base too short
-                if pair:
-                    out.add(pair)
-                continue
+        possible = list(map(_possible_pairs(state.min_length).__getitem__, uses))
+        kinds = list(map(type, possible))
+        flat = chain.from_iterable(compress(possible, map(is_, kinds, repeat(tuple))))
+        out, standalone = set(zip(flat, flat)), None  # a fixed split's (key, base), or () for a short base
+        for text in compress(uses, map(is_, kinds, repeat(_ArticleDependent))):
             if standalone is None:
                 standalone = frozenset(map(bare_word.__getitem__, uses))
-            base = _choose(choices, standalone)[1]
+            base = _choose(_split_alone[text][1], standalone)[1]
             if len(base) >= state.min_length:
                 out.add((key(base), base))
         found = doc.cache[cache_key] = frozenset(out)
@@ -430,14 +434,16 @@ def check(doc, state: State, ctx):
     index = _corpus_index(ctx, state, ctx.rule_id if ctx else None)
     if index is None:
         return  # outside corpus mode: no article is split for nothing
-    found = spellings(doc, state)
-    mine = Counter(found.base_counts())
+    # The article's bases as pass 1 found them (its pairs): the article is split word by word
+    # only for the words of the spellings reported.
+    pairs = _pairs(doc, state)
+    mine = {base for _, base in pairs}
     # A key's bases belong to it alone, so its groups, and the spelling each suggests, come from the
     # corpus's counts of that key only: worked out once per run, not once per document that uses it.
     # A key spelt one way in the whole corpus can form no group and is left out.
     by_key = ctx.corpus.derived.setdefault(("variant-spelling groups", ctx.rule_id), {})
     report = {}
-    for k in {key(m) for m in mine}:
+    for k in {k for k, _ in pairs}:
         entry = index.get(k)
         if entry is None or len(entry) <= 1:
             continue
@@ -449,7 +455,26 @@ def check(doc, state: State, ctx):
             for m in members:
                 if m in mine and m != best:
                     report[m] = {"suggestion": best, "base": m, "variants": variants, "documents": ctx.corpus_documents}
-    yield from _once_per_spelling(doc, found, report, ctx, fixes=False)
+    if report:
+        yield from _once_per_spelling(doc, _spellings_of(doc, state, report.keys()), report, ctx, fixes=False)
+
+
+def _spellings_of(doc, state: State, bases) -> Spellings:
+    """The article's Spellings cut down to the words split into one of `bases`, as spellings()
+    splits them: only the words with one of them among their possible pairs are split."""
+    uses = doc.arabic_words
+    parts, standalone = {}, None
+    for text, pairs in zip(uses, map(_possible_pairs(state.min_length).__getitem__, uses)):
+        if bases.isdisjoint(pairs):
+            continue
+        fixed, choices = _split_alone[text]
+        if fixed is None:
+            if standalone is None:
+                standalone = frozenset(map(bare_word.__getitem__, uses))
+            fixed = _choose(choices, standalone)
+        if len(fixed[1]) >= state.min_length and fixed[1] in bases:
+            parts[text] = fixed
+    return Spellings(parts, uses)
 
 
 def _key_groups(entry: dict, state: State, ctx) -> list:
@@ -475,10 +500,18 @@ def _may_group(counts: Counter, state: State) -> bool:
 _PAIRS: dict = {}  # min_length -> WordMemo(surface form -> its possible (key, base) pairs)
 
 
+class _ArticleDependent(tuple):
+    """The possible pairs of a word whose split depends on the article (a plain tuple: the split
+    is fixed), so corpus pass 1 splits only those words again."""
+
+    __slots__ = ()
+
+
 def _possible_pairs(min_length: int) -> WordMemo:
     """surface form -> the key and base of each split it may take (one, unless the split depends on
     whether its rest stands alone in the article), bases of min_length letters or more only, as one
-    flat tuple (key, base, key, base, …): a run holds tens of thousands of them."""
+    flat tuple (key, base, key, base, …), an _ArticleDependent when the split depends on the
+    article: a run holds tens of thousands of them."""
     memo = _PAIRS.get(min_length)
     if memo is None:
         def pairs(word: str) -> tuple:
@@ -488,7 +521,7 @@ def _possible_pairs(min_length: int) -> WordMemo:
                 base = fixed[1]
                 return (key(base), base) if len(base) >= min_length else ()
             found = dict.fromkeys((key(parts[1]), parts[1]) for _, parts in choices if len(parts[1]) >= min_length)
-            return tuple(chain.from_iterable(found))
+            return _ArticleDependent(chain.from_iterable(found))
 
         memo = _PAIRS[min_length] = WordMemo(pairs, 1 << 17)
     return memo
@@ -631,10 +664,13 @@ def _checksum(base: str) -> int:
     return zlib.crc32(base.encode("utf-8"))
 
 
+_base_checksum = WordMemo(_checksum)  # per run: every article's bases are summed in pass 1
+
+
 def pass_one(doc, state: State, ctx):
     if state.mode != "corpus":
         return None  # pass 2 checks the article whole
-    return array("I", sorted({_checksum(base) for _, base in _pairs(doc, state)}))
+    return array("I", sorted(set(map(_base_checksum.__getitem__, map(itemgetter(1), _pairs(doc, state))))))
 
 
 def pass_two(doc, state: State, ctx, kept):
