@@ -80,15 +80,19 @@ codecs.register_error("tadqiq-unmapped", _refuse)
 
 # str.translate with a dict costs ~150 ns per non-ASCII character, which made folding alone
 # slower than grep over a whole corpus. Arabic news uses a small alphabet, so a text is encoded
-# into a private one-byte code page (ASCII plus these characters), translated as bytes and
-# decoded: three C loops. A text holding any other character takes str.translate instead.
-_CODE_PAGE = "".join(map(chr, range(128))) + "".join(dict.fromkeys(
-    [chr(c) for c in (0x060C, 0x061B, 0x061F, *range(0x0621, 0x063B), *range(0x0640, 0x066E), 0x0670)]
+# into a private one-byte code page (ASCII, the Arabic block's letters, marks, digits and
+# punctuation, the Persian and Kurdish letters wire copy carries, and the quotes, dashes and
+# invisible marks around them), translated as bytes and decoded: three C loops. A text holding
+# any other character takes str.translate instead. The line and metric kinds read the same bytes
+# with bytes.count and the re module (stats.code_page_bytes), at offsets that are the text's own.
+# 256 characters at most: the Arabic block's rarest signs (؎ ؏ ؝ and ػ ؼ ؽ) are left out.
+CODE_PAGE = "".join(map(chr, range(128))) + "".join(dict.fromkeys(
+    [chr(c) for c in (0x060C, 0x060D, *range(0x0610, 0x061D), *range(0x061E, 0x063B), *range(0x063E, 0x0671))]
     + list("ٱٲٳکگیپچژڤڨەھۀېےۆ«»\u00a0\u2013\u2014\u2018\u2019\u201c\u201d\u2026"
            "\u200b\u200c\u200d\u200e\u200f\u2029")
 ))
-_CODE_PAGE_ENCODER = codecs.charmap_build(_CODE_PAGE)
-_BYTE_OF = {ch: i for i, ch in enumerate(_CODE_PAGE)}
+_CODE_PAGE_ENCODER = codecs.charmap_build(CODE_PAGE)
+_BYTE_OF = {ch: i for i, ch in enumerate(CODE_PAGE)}
 
 
 class Translator:
@@ -98,7 +102,7 @@ class Translator:
 
     def __init__(self, table: dict):
         self.table = table
-        mapping, delete = bytearray(range(len(_CODE_PAGE))), bytearray()
+        mapping, delete = bytearray(range(len(CODE_PAGE))), bytearray()
         for source, target in table.items():
             if chr(source) not in _BYTE_OF:
                 continue
@@ -119,7 +123,7 @@ class Translator:
             encoded = codecs.charmap_encode(text, "tadqiq-unmapped", _CODE_PAGE_ENCODER)[0]
         except _Unmapped:
             return text.translate(self.table)
-        return codecs.charmap_decode(encoded.translate(self._bytes_table, self._delete), "strict", _CODE_PAGE)[0]
+        return codecs.charmap_decode(encoded.translate(self._bytes_table, self._delete), "strict", CODE_PAGE)[0]
 
 
 _fold = Translator(FOLD_TABLE)
@@ -136,13 +140,13 @@ def arabic_word_texts(text: str) -> list[str]:
     cuts the rest: C loops only. A text holding a character outside the code page takes findall."""
     global _word_gaps
     if _word_gaps is None:
-        _word_gaps = bytes(i if _AR_WORD_CHAR.fullmatch(ch) else 32 for i, ch in enumerate(_CODE_PAGE)) + bytes(
-            [32] * (256 - len(_CODE_PAGE)))
+        _word_gaps = bytes(i if _AR_WORD_CHAR.fullmatch(ch) else 32 for i, ch in enumerate(CODE_PAGE)) + bytes(
+            [32] * (256 - len(CODE_PAGE)))
     try:
         encoded = codecs.charmap_encode(text, "tadqiq-unmapped", _CODE_PAGE_ENCODER)[0]
     except _Unmapped:
         return AR_WORD.findall(text)
-    return codecs.charmap_decode(encoded.translate(_word_gaps), "strict", _CODE_PAGE)[0].split()
+    return codecs.charmap_decode(encoded.translate(_word_gaps), "strict", CODE_PAGE)[0].split()
 
 
 def count_word(text: str, word: str) -> int:

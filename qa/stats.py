@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass
 
 import regex
 
+from . import arabic
 from .rxcache import compile as rx
 
 _WORD = rx(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
@@ -59,13 +60,7 @@ def words_between(starts, start: int, end: int) -> int:
     return bisect_left(starts, end) - bisect_left(starts, start)
 
 
-# The characters of Arabic news copy: ASCII, the Arabic letters, marks, digits and punctuation, and
-# the quotes, dashes and invisible marks around them. A text made only of these is encoded one byte
-# a character, so that bytes.translate, bytes.count and the re module's byte patterns read it in C
-# at offsets that are the text's own.
-CODE_PAGE = "".join(dict.fromkeys(
-    [chr(c) for c in range(128)] + [chr(c) for c in range(0x060C, 0x0671)]
-    + list("\u00a0«»\u2013\u2014\u2018\u2019\u201c\u201d\u2026\u200b\u200c\u200d\u200e\u200f")))
+CODE_PAGE = arabic.CODE_PAGE  # the text model's one-byte code page, read here as bytes
 _encoder = None
 
 
