@@ -147,7 +147,7 @@ def compile(params: dict, env) -> State:
     ignorecase = bool(rx.flags & regex.IGNORECASE)
     # How the regex is spared most of the text: around repeated words, or where a match can start.
     repeated = repeated_word(expanded)
-    anchor = None if repeated else find_anchor(expanded, "IGNORECASE" in (params.get("flags") or ()))
+    anchor = None if repeated else find_anchor(expanded, ignorecase)
     fast = has_leading_literal(expanded)
     if anchor is None and not repeated and not fast:
         starts = prefixes(expanded, ignorecase)
