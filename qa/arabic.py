@@ -24,7 +24,6 @@ from .rxcache import compile as rx
 # vowelled word; scx keeps it whole. Tatweel is Lm and is included as a letter.
 AR_LETTER = r"[\p{scx=Arabic}&&\p{L}]"
 AR_WORD_CHAR = r"[\p{scx=Arabic}&&[\p{L}\p{M}]]"
-WORD_CHAR = r"[\p{L}\p{M}]"
 
 _TOKEN = rx(
     r"(?P<ar>" + AR_WORD_CHAR + r"+)"

@@ -170,12 +170,6 @@ def _dialect_future(bare: str) -> bool:
     return list_status(rest) in ("common", "exact") or analyse([rest]).get(rest) == WORD
 
 
-def _both_core(parts) -> bool:
-    from ..wordlist import is_core
-
-    return is_core(parts[0]) and is_core(parts[1])
-
-
 def looks_transliterated(word: str) -> bool:
     """Does the word (proclitics stripped) look like a foreign name written in Arabic letters?"""
     stem = word[_PROCLITICS.match(word).end():] or word
